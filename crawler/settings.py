@@ -1,0 +1,70 @@
+"""Scrapy settings of the newsarchive project.
+
+Defaults are polite toward the real site: an honest User-Agent with a
+contact URL, robots.txt obeyed, AutoThrottle, a download delay and few
+concurrent requests. ``LOCAL_REPLICA_SETTINGS`` lifts those limits, for
+crawls of a copy of the site on this machine only.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    VERSION = version("newsarchive")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    VERSION = "0"
+
+BOT_NAME = "newsarchive"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Where articles go: an SQLite file, created (and migrated) when missing.
+ARCHIVE_DB = "archive.db"
+
+# Politeness.
+USER_AGENT = f"newsarchive/{VERSION} (+https://github.com/newsarchive/newsarchive; archival crawler for research)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 4
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 2.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# Failures: Scrapy's retry policy (500, 502, 503, 504, 522, 524, 408, 429),
+# bounded timeouts, sizes and redirect chains.
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.RedirectLoopMiddleware": 650,
+}
+
+ITEM_PIPELINES = {
+    "pipelines.normalize.NormalizePipeline": 100,
+    "pipelines.boilerplate.BoilerplatePipeline": 200,
+    "pipelines.validate.ValidatePipeline": 300,
+    "pipelines.dedup.DeduplicatePipeline": 400,
+    "pipelines.archive.ArchivePipeline": 500,
+}
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+
+# Only for a copy of the site served on this machine (the CLI's --fast
+# refuses any other origin).
+LOCAL_REPLICA_SETTINGS = {
+    "DOWNLOAD_DELAY": 0,
+    "RANDOMIZE_DOWNLOAD_DELAY": False,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS": 16,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+    "DOWNLOAD_TIMEOUT": 10,
+}

@@ -1,0 +1,65 @@
+"""The ``newsarchive`` command: a thin layer over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from crawler.urls import DEFAULT_BASE_URL
+from newsarchive.archive import Archive, ArchiveError
+from newsarchive.crawl import CrawlError, run_crawl
+
+ARCHIVE_OPTION = click.option("--archive", "-a", "archive", default="archive.db", show_default=True,
+                              type=click.Path(dir_okay=False), help="The archive's SQLite file.")
+
+
+@click.group()
+@click.version_option(package_name="newsarchive")
+def main() -> None:
+    """Crawl Strategic Council Online into a deduplicated SQLite archive, and use the archive."""
+
+
+@main.command()
+@ARCHIVE_OPTION
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="The site's origin.")
+@click.option("--langs", default="en", show_default=True, help="Editions to crawl: en, fa or en,fa.")
+@click.option("--fast", is_flag=True, help="No delays or throttling: only for a copy of the site on this machine.")
+@click.option("--set", "-s", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
+def crawl(archive: str, base_url: str, langs: str, fast: bool, overrides: tuple[str, ...]) -> None:
+    """Run one crawl (the same as `scrapy crawl scfr`). Exits 1 if it failed."""
+    settings = {}
+    for override in overrides:
+        name, sep, value = override.partition("=")
+        if not sep:
+            raise click.BadParameter(f"expected NAME=VALUE, got {override!r}", param_hint="--set")
+        settings[name] = value
+    try:
+        row = run_crawl(archive, base_url=base_url, langs=langs, fast=fast, overrides=settings)
+    except (CrawlError, ArchiveError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"crawl {row['id']} {row['status']} ({row['finish_reason']}): "
+               f"{row['articles_new']} new, {row['articles_changed']} changed, "
+               f"{row['articles_unchanged']} unchanged, {row['items_dropped']} dropped, {row['failures']} failed")
+    if row["status"] != "finished":
+        sys.exit(1)
+
+
+@main.command()
+@ARCHIVE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def crawls(archive: str, fmt: str) -> None:
+    """List the crawls recorded in the archive, newest first."""
+    try:
+        with Archive.open_existing(archive) as store:
+            rows = list(store.db.query("SELECT * FROM crawls ORDER BY id DESC"))
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    click.echo(f"{'id':>4}  {'started':25}  {'status':9}  {'new':>5}  {'changed':>7}  {'dropped':>7}  {'failed':>6}")
+    for row in rows:
+        click.echo(f"{row['id']:>4}  {row['started_at']:25}  {row['status']:9}  {row['articles_new'] or 0:>5}  "
+                   f"{row['articles_changed'] or 0:>7}  {row['items_dropped'] or 0:>7}  {row['failures'] or 0:>6}")

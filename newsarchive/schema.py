@@ -1,0 +1,67 @@
+"""The archive's schema, as an ordered set of migrations.
+
+Table and column names of ``articles``, ``revisions`` and ``crawls`` are an
+interface other tools rely on: add columns in new migrations, never rename.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsarchive")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["crawls"].create(
+        {
+            "id": int, "started_at": str, "finished_at": str, "status": str, "finish_reason": str,
+            "spider": str, "base_url": str, "langs": str, "args": str, "pid": int,
+            "requests": int, "responses_by_status": str, "pages_crawled": int, "items_scraped": int,
+            "articles_new": int, "articles_changed": int, "articles_unchanged": int,
+            "items_dropped": int, "dropped_by_reason": str, "failures": int, "stats": str,
+        },
+        pk="id",
+    )
+    db["articles"].create(
+        {
+            "url": str, "post_id": int, "title": str, "published": str, "published_raw": str,
+            "categories": str, "authors": str, "tags": str, "lead": str, "body": str, "type": str,
+            "lang": str, "images": str, "template": str, "content_hash": str,
+            "first_seen": str, "last_seen": str, "fetched_url": str, "last_crawl_id": int,
+        },
+        pk="url",
+        not_null={"title", "published", "body", "content_hash"},
+        foreign_keys=[("last_crawl_id", "crawls", "id")],
+    )
+    for columns in (["published"], ["lang"], ["type"], ["post_id"]):
+        db["articles"].create_index(columns)
+    db["revisions"].create(
+        {"id": int, "url": str, "content_hash": str, "title": str, "body": str, "fetched_at": str,
+         "fetched_url": str, "crawl_id": int},
+        pk="id",
+        not_null={"url", "content_hash", "body"},
+        foreign_keys=[("url", "articles", "url"), ("crawl_id", "crawls", "id")],
+    )
+    db["revisions"].create_index(["url", "fetched_at"])
+    db["urls"].create(
+        {"url": str, "article_url": str, "first_seen": str, "last_seen": str},
+        pk="url",
+        foreign_keys=[("article_url", "articles", "url")],
+    )
+    db["urls"].create_index(["article_url"])
+    db["failures"].create(
+        {"id": int, "crawl_id": int, "url": str, "reason": str, "status": int, "attempts": int,
+         "detail": str, "failed_at": str},
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["failures"].create_index(["crawl_id"])
+    db["failures"].create_index(["url"])
+
+
+@migrations(transactional=False)  # enable_fts runs a script, which commits on its own
+def m002_full_text_index(db: Database) -> None:
+    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61 remove_diacritics 2",
+                              replace=True)

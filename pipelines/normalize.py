@@ -1,0 +1,53 @@
+"""Normalise extracted text: entities, Unicode NFC, whitespace, empty paragraphs."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from crawler.items import ArticleItem
+from crawler.pages.html_text import clean_block, clean_line
+
+ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")  # keeps \t, \n, ZWNJ (U+200C), ZWJ
+
+
+def normalize_text(text: str | None) -> str | None:
+    """NFC, decoded leftover entities (WordPress double-escapes some), no
+    control characters; inner newlines kept. Unknown input returned as is."""
+    if not isinstance(text, str):
+        return text
+    if ENTITY.search(text):
+        text = html.unescape(text)
+    return unicodedata.normalize("NFC", CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def normalize_body(text: str | None) -> str | None:
+    """Paragraphs separated by exactly one blank line, none of them empty."""
+    text = normalize_text(text)
+    if not isinstance(text, str):
+        return text
+    paragraphs = (clean_block(part) for part in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p) or None
+
+
+def normalize_line(text: str | None) -> str | None:
+    text = normalize_text(text)
+    return clean_line(text.replace("\n", " ")) or None if isinstance(text, str) else text
+
+
+class NormalizePipeline:
+    async def process_item(self, item):
+        if not isinstance(item, ArticleItem):
+            return item
+        item.title = normalize_line(item.title)
+        item.published_raw = normalize_line(item.published_raw)
+        item.body = normalize_body(item.body)
+        item.lead = normalize_body(item.lead)
+        for name in ("categories", "authors", "tags"):
+            values = (normalize_line(value) for value in getattr(item, name))
+            setattr(item, name, list(dict.fromkeys(v for v in values if v)))
+        for image in item.images:
+            image["caption"] = normalize_line(image.get("caption"))
+        return item
