@@ -8,6 +8,7 @@ import sys
 import click
 
 from crawler.urls import DEFAULT_BASE_URL
+from exports.jsonl import ExportError, export_jsonl
 from newsarchive.archive import Archive, ArchiveError
 from newsarchive.crawl import CrawlError, run_crawl
 
@@ -63,3 +64,19 @@ def crawls(archive: str, fmt: str) -> None:
     for row in rows:
         click.echo(f"{row['id']:>4}  {row['started_at']:25}  {row['status']:9}  {row['articles_new'] or 0:>5}  "
                    f"{row['articles_changed'] or 0:>7}  {row['items_dropped'] or 0:>7}  {row['failures'] or 0:>6}")
+
+
+@main.command()
+@ARCHIVE_OPTION
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["jsonl"]))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--lang", type=click.Choice(["en", "fa"]), help="Only articles of this edition.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def export(archive: str, fmt: str, output: str, lang: str | None, force: bool) -> None:
+    """Export the articles (FORMAT: jsonl, one article per line)."""
+    try:
+        with Archive.open_existing(archive) as store:
+            count = export_jsonl(store, output, force=force, lang=lang)
+    except (ArchiveError, ExportError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {count} articles to {output}")
