@@ -33,3 +33,59 @@ def seed_parts() -> tuple[list[str], list[str]]:
 @pytest.fixture(scope="session")
 def seed() -> tuple[list[str], list[str]]:
     return seed_parts()
+
+
+# -- the replica site and real crawls of it ------------------------------------
+import re  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+from tests.replica import ReplicaServer, default_site  # noqa: E402
+
+REPO = TESTS.parent
+# The polite defaults would make a test crawl take minutes; a replica on
+# 127.0.0.1 needs none of them.
+FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "0", "CONCURRENT_REQUESTS": "16",
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "16", "DOWNLOAD_TIMEOUT": "5"}
+CRAWLED = re.compile(r"Crawled \((\d+)\) <GET (\S+)>")
+
+
+@dataclass
+class Crawl:
+    """One finished `scrapy crawl scfr` run: its archive, log and exit code."""
+
+    archive: Path
+    log: str
+    returncode: int
+
+    def fetched(self) -> list[tuple[int, str]]:
+        return [(int(status), url) for status, url in CRAWLED.findall(self.log)]
+
+
+def scrapy_crawl(base_url: str, archive: Path, *args: str, settings: dict | None = None) -> Crawl:
+    """Run the real spider through Scrapy's command line, as a user would."""
+    log = archive.with_suffix(f".{len(list(archive.parent.glob('*.log')))}.log")
+    command = [sys.executable, "-m", "scrapy", "crawl", "scfr", "-a", f"base_url={base_url}",
+               "-s", f"ARCHIVE_DB={archive}", "-s", "LOG_LEVEL=DEBUG", "-s", f"LOG_FILE={log}", *args]
+    for name, value in {**FAST, **(settings or {})}.items():
+        command += ["-s", f"{name}={value}"]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
+    text = log.read_text(encoding="utf-8") if log.exists() else ""
+    return Crawl(archive=archive, log=text + result.stdout + result.stderr, returncode=result.returncode)
+
+
+@pytest.fixture(scope="session")
+def replica():
+    """The default replica, shared by tests that only read it."""
+    with ReplicaServer(default_site()) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def first_crawl(replica, tmp_path_factory) -> Crawl:
+    """One full crawl of the shared replica into a fresh archive."""
+    replica.reset_log()
+    crawl = scrapy_crawl(replica.base_url, tmp_path_factory.mktemp("first") / "archive.db")
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    return crawl

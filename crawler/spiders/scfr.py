@@ -75,7 +75,7 @@ class ScfrSpider(scrapy.Spider):
 
     # -- callbacks ---------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        listed = list(sitemap_urls_from_robots(response.text, base_url=response.url))
+        listed = list(sitemap_urls_from_robots(response.body, base_url=response.url))
         yield from self.follow_all(listed or self.default_sitemaps())
 
     def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
@@ -117,16 +117,17 @@ class ScfrSpider(scrapy.Spider):
     def failed(self, failure: Failure) -> None:
         """Record a URL that could not be fetched (after retries)."""
         request = failure.request
+        url = request.meta.get("redirect_urls", [request.url])[0]  # the URL as linked
         reason, status = _reason(failure)
         if reason == "robots_forbidden":
             self.crawler.stats.inc_value("newsarchive/skipped/robots_forbidden")
-            logger.info("Skipped %s: forbidden by robots.txt", request.url)
+            logger.info("Skipped %s: forbidden by robots.txt", url)
             return
-        logger.warning("Failed %s: %s (%s)", request.url, reason, failure.getErrorMessage())
+        logger.warning("Failed %s: %s (%s)", url, reason, failure.getErrorMessage())
         self.crawler.signals.send_catch_log(
             signal=signals.fetch_failed,
             failure=FetchFailure(
-                url=request.url, reason=reason, status=status, attempts=request.meta.get("retry_times", 0) + 1,
+                url=url, reason=reason, status=status, attempts=request.meta.get("retry_times", 0) + 1,
                 detail=failure.getErrorMessage()[:500],
                 failed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             ),

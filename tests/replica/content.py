@@ -1,0 +1,820 @@
+"""Content model of the test replica of www.scfr.ir (Strategic Council Online).
+
+The replica's articles are plain data; ``render.py`` turns them into the
+site's markup and ``server.py`` serves them.  Each :class:`Article` also knows
+what a perfect crawler must extract from it (:meth:`Article.expected`), so
+tests can compare the archive against ground truth instead of against
+hand-copied strings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Iterable, Union
+
+# --------------------------------------------------------------------------
+# Site-wide constants
+# --------------------------------------------------------------------------
+
+SITE_NAME = "Strategic Council Online"
+SITE_DESCRIPTION = "Strategic Council on Foreign Relations"
+POSTING_ACCOUNT = "SCFR Editor"  # meta author / JSON-LD author: never the writer
+PER_PAGE = 10  # posts per listing page
+EXCERPT_WORDS = 55  # WordPress excerpt length used by listings
+
+# Category tree: slug -> (name as shown, parent slug or None).  Order = menu order.
+CATEGORIES: dict[str, tuple[str, str | None]] = {
+    "strategic-perspective": ("Strategic Perspective", None),
+    "interview": ("Interview", "strategic-perspective"),
+    "opinion": ("Opinion", "strategic-perspective"),
+    "note": ("Note", "strategic-perspective"),
+    "regional-issues": ("Regional Issues", None),
+    "west-asia": ("West Asia", "regional-issues"),
+    "persian-gulf": ("Persian Gulf", "regional-issues"),
+    "central-asia-caucasus": ("Central Asia & Caucasus", "regional-issues"),
+    "afghanistan-pakistan": ("Afghanistan & Pakistan", "regional-issues"),
+    "international": ("International", None),
+    "europe": ("Europe", "international"),
+    "united-states": ("United States", "international"),
+    "east-asia": ("East Asia", "international"),
+    "russia-eurasia": ("Russia & Eurasia", "international"),
+    "defense-security": ("Defense & Security", None),
+    "economy-energy": ("Economy & Energy", None),
+    "news": ("News", None),
+}
+CATEGORY_SLUG_BY_NAME: dict[str, str] = {name: slug for slug, (name, _) in CATEGORIES.items()}
+
+# Lead prefixes seen on the English site, longest first so matching is unambiguous.
+LEAD_PREFIXES: tuple[str, ...] = (
+    "Strategic Council Online – Interview:",
+    "Strategic Council Online – Opinion:",
+    "Strategic Council Online—Opinion:",
+    "Strategic Council Online – Note:",
+    "Strategic Council Online:",
+)
+ARTICLE_TYPES = ("Interview", "Opinion", "Note", "News")
+TEMPLATES = ("classic", "themebuilder")
+
+# --------------------------------------------------------------------------
+# Trap / error URLs implemented by the server (paths relative to base_url)
+# --------------------------------------------------------------------------
+
+REMOVED_POST_PATH = "/en/news/90001/an-old-removed-post/"
+REMOVED_URLS: tuple[str, ...] = (REMOVED_POST_PATH,)  # built-in 404s linked from article text
+REDIRECT_LOOP_PATH = "/en/archives/scfr-old/"  # 302 -> REDIRECT_LOOP_PATH_2 -> 302 -> back
+REDIRECT_LOOP_PATH_2 = "/en/archives/scfr-old-2/"
+REDIRECT_LOOP_PATHS: tuple[str, ...] = (REDIRECT_LOOP_PATH, REDIRECT_LOOP_PATH_2)
+CALENDAR_PATH = "/en/calendar/"  # endless month-by-month trap (robots-disallowed)
+SEARCH_PATH = "/en/?s="  # search results (robots-disallowed)
+LOGIN_PATH = "/en/wp-login.php"
+ADMIN_PATHS: tuple[str, ...] = ("/wp-admin/", "/en/wp-admin/", "/fa/wp-admin/")  # -> 302 login
+PDF_PATH = "/wp-content/uploads/2020/05/report.pdf"
+MAILTO_LINK = "mailto:info@scfr.ir"
+STATIC_PAGE_PATHS: tuple[str, ...] = ("/en/about-us/", "/en/contact-us/", "/en/privacy-policy/")
+ROBOTS_DISALLOWED: tuple[str, ...] = (
+    "/wp-admin/", "/en/wp-admin/", "/fa/wp-admin/", "/en/?s=", "/fa/?s=", "/en/calendar/", "/fa/calendar/",
+)
+SITEMAP_INDEX_PATH = "/wp-sitemap.xml"
+FEED_PATH = "/en/feed/"
+COMMENTS_FEED_PATH = "/en/comments/feed/"
+
+# Special posts of the default site (ids), so tests can name them.
+SEED_POST_ID = 101850
+COMMENTS_POST_ID = 102644
+IRREGULAR_BYLINE_POST_ID = 102075
+RICH_NOTE_POST_ID = 102488
+LINKS_INTERVIEW_POST_ID = 102310
+CP1252_POST_ID = 100902
+SLOPPY_POST_ID = 100457
+UNLISTED_POST_ID = 101230
+NEWS_POST_ID = 100118
+FLAKY_POST_ID = 102530  # first request answers 500, later ones 200
+SLOW_POST_ID = 102701  # answers after SLOW_DELAY seconds
+SLOW_DELAY = 1.5
+FLAKY_PATH = "/en/afghanistan-pakistan/102530/afghanistan-after-the-us-withdrawal-regional-stakes/"
+SLOW_PATH = "/en/russia-eurasia/102701/russias-energy-pivot-to-asia-one-year-on/"
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+Block = Union[tuple[str, str], tuple[str, list[str]], tuple[str, list[list[str]]], tuple[str, str, str]]
+
+# "[anchor](/path)", "[anchor](<raw-relative>)", "**strong**", "*em*" inside block text.
+INLINE_RE = re.compile(
+    r"\[(?P<anchor>[^\]]+)\]\((?P<href><[^>]+>|[^)\s]+)\)|\*\*(?P<strong>.+?)\*\*|\*(?P<em>.+?)\*"
+)
+
+
+def plain(text: str) -> str:
+    """Inline markup -> the text a reader sees (anchor text kept, markers dropped)."""
+    return INLINE_RE.sub(lambda m: m["anchor"] or m["strong"] or m["em"], text)
+
+
+def slugify(name: str) -> str:
+    """WordPress-like slug for tag names ("Red Sea" -> "red-sea", "A & B" -> "a-b")."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def category_path(slug: str) -> str:
+    """URL path of a category below /en/category/ (children are nested under their parent)."""
+    _, parent = CATEGORIES[slug]
+    return f"{parent}/{slug}" if parent else slug
+
+
+def tehran_offset(day: date) -> timedelta:
+    """Iran's UTC offset on a day: +04:30 in summer until DST was abolished (2023), else +03:30."""
+    if day.year <= 2022 and (3, 22) <= (day.month, day.day) <= (9, 21):
+        return timedelta(hours=4, minutes=30)
+    return timedelta(hours=3, minutes=30)
+
+
+def tehran_time(day: date, hour: int = 10, minute: int = 0) -> datetime:
+    """An aware datetime in Tehran local time (the site prints local dates)."""
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=timezone(tehran_offset(day)))
+
+
+def to_tehran(moment: datetime) -> datetime:
+    """Convert an aware datetime to Tehran local time (for lastmod of edits)."""
+    return moment.astimezone(timezone(tehran_offset(moment.astimezone(timezone.utc).date())))
+
+
+# --------------------------------------------------------------------------
+# Article
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Article:
+    """One English post; enough data to render every page variant and the expected extraction."""
+
+    post_id: int
+    slug: str
+    primary_category: str  # category slug used in the canonical URL
+    categories: list[str]  # category names as shown, alphabetical
+    published: str  # YYYY-MM-DD, Tehran local date
+    title: str  # plain text (may contain ’ and &)
+    lead: str  # plain text including the "Strategic Council Online…:" prefix
+    type: str  # Interview | Opinion | Note | News
+    blocks: list[Block]
+    author: str | None = None
+    author_title: str | None = None
+    byline_sep: str = " – "  # spacing varies on the real site ("Name –Title")
+    template: str = "themebuilder"  # classic | themebuilder
+    tags: list[str] = field(default_factory=list)
+    comments: list[tuple[str, str]] = field(default_factory=list)  # (name, text)
+    charset: str = "utf-8"  # or "windows-1252"
+    sloppy: bool = False  # old hand-written markup, truncated document
+    listed: bool = True  # False: only in the post sitemap
+    lang: str = "en"
+    featured_image: str | None = None  # root-relative upload path
+
+    def __post_init__(self) -> None:
+        # Fail fast on typos in hand-written content; a bad fixture would silently skew tests.
+        if self.type not in ARTICLE_TYPES:
+            raise ValueError(f"bad type {self.type!r}")
+        if self.template not in TEMPLATES:
+            raise ValueError(f"bad template {self.template!r}")
+        if self.primary_category not in CATEGORIES:
+            raise ValueError(f"unknown category slug {self.primary_category!r}")
+        for name in self.categories:
+            if name not in CATEGORY_SLUG_BY_NAME:
+                raise ValueError(f"unknown category {name!r}")
+        date.fromisoformat(self.published)
+        self.lead_parts()
+
+    # --- URLs ------------------------------------------------------------
+
+    @property
+    def path(self) -> str:
+        """Canonical path (WordPress permalink structure of the site)."""
+        return f"/en/{self.primary_category}/{self.post_id}/{self.slug}/"
+
+    def url(self, base: str) -> str:
+        """Canonical URL on a given origin."""
+        return f"{base}{self.path}"
+
+    # --- derived data ----------------------------------------------------
+
+    @property
+    def published_date(self) -> date:
+        return date.fromisoformat(self.published)
+
+    @property
+    def published_at(self) -> datetime:
+        """Publication moment: 10:00 Tehran time on the published date."""
+        return tehran_time(self.published_date)
+
+    @property
+    def category_slugs(self) -> list[str]:
+        return [CATEGORY_SLUG_BY_NAME[name] for name in self.categories]
+
+    @property
+    def byline(self) -> str | None:
+        """The byline line as printed (``Name – Title``), None for interviews/news."""
+        if not self.author:
+            return None
+        return f"{self.author}{self.byline_sep}{self.author_title}" if self.author_title else self.author
+
+    def lead_parts(self) -> tuple[str, str]:
+        """Split the lead into its bold prefix and the rest of the sentence."""
+        for prefix in LEAD_PREFIXES:
+            if self.lead.startswith(prefix + " "):
+                return prefix, self.lead[len(prefix) + 1:]
+        raise ValueError(f"lead of {self.post_id} has no known prefix: {self.lead[:60]!r}")
+
+    def comment_id(self, index: int) -> int:
+        """WordPress comment id of the index-th comment (stable, like the sample's 1026440)."""
+        return self.post_id * 10 + index
+
+    def comment_time(self, index: int) -> datetime:
+        """When the index-th reader comment was posted (days after publication)."""
+        hour, minute = [(9, 41), (18, 12), (11, 5), (20, 30)][index % 4]
+        return tehran_time(self.published_date + timedelta(days=index + 1), hour, minute)
+
+    def paragraphs(self) -> list[str]:
+        """Plain-text paragraphs of the article text: lead first, figures excluded."""
+        out = [self.lead]
+        for block in self.blocks:
+            kind = block[0]
+            if kind in ("p", "q", "h3", "blockquote"):
+                out.append(plain(block[1]))  # type: ignore[arg-type]
+            elif kind in ("ul", "ol"):
+                out.append("\n".join(plain(item) for item in block[1]))  # type: ignore[union-attr]
+            elif kind == "table":
+                out.append("\n".join(" | ".join(plain(c) for c in row) for row in block[1]))  # type: ignore[union-attr]
+            elif kind == "figure":
+                continue  # captions are not article text
+            else:
+                raise ValueError(f"unknown block kind {kind!r}")
+        return out
+
+    def figures(self) -> list[tuple[str, str]]:
+        """(src path, caption) of in-text figures, in order."""
+        return [(b[1], b[2]) for b in self.blocks if b[0] == "figure"]  # type: ignore[misc]
+
+    def expected(self, base: str) -> dict[str, Any]:
+        """What a perfect crawler must extract from this article's page."""
+        images: list[dict[str, str | None]] = []
+        if self.featured_image:
+            images.append({"src": base + self.featured_image, "caption": None})
+        images.extend({"src": base + src, "caption": caption} for src, caption in self.figures())
+        return {
+            "url": self.url(base),
+            "title": self.title,
+            "published": self.published,
+            "categories": list(self.categories),
+            "authors": [self.author] if self.author else [],
+            "lead": self.lead,
+            "body": "\n\n".join(self.paragraphs()),
+            "type": self.type,
+            "lang": self.lang,
+            "tags": list(self.tags),
+            "images": images,
+        }
+
+
+def _sort_key(article: Article) -> tuple[str, int]:
+    return (article.published, article.post_id)
+
+
+# --------------------------------------------------------------------------
+# Site (server-side state)
+# --------------------------------------------------------------------------
+
+
+class Site:
+    """The replica's database: current posts plus versioning for cache validators.
+
+    Mutations (add/edit/remove) exist for incremental re-crawl tests; every
+    mutation bumps a site-wide change time so listings/feeds/sitemaps get a
+    new Last-Modified, and edit() bumps the post's own version/time.
+    """
+
+    def __init__(self, articles: Iterable[Article] = ()) -> None:
+        self._lock = threading.RLock()
+        self._articles: dict[int, Article] = {}
+        self._versions: dict[int, int] = {}
+        self._modified: dict[int, datetime] = {}
+        self._changed: datetime | None = None
+        for article in articles:
+            self._insert(article)
+
+    # --- queries ---------------------------------------------------------
+
+    def articles(self) -> list[Article]:
+        """All current posts, newest first."""
+        with self._lock:
+            return sorted(self._articles.values(), key=_sort_key, reverse=True)
+
+    def listed(self) -> list[Article]:
+        """Posts that appear in listings, feeds and LATEST CONTENT, newest first."""
+        return [a for a in self.articles() if a.listed]
+
+    def by_id(self, post_id: int) -> Article | None:
+        with self._lock:
+            return self._articles.get(post_id)
+
+    def version(self, post_id: int) -> int:
+        """Edit counter of a post (part of the page-cache key)."""
+        with self._lock:
+            return self._versions[post_id]
+
+    def modified(self, post_id: int) -> datetime:
+        """Last-Modified of a post: publication time, or the time of its last edit."""
+        with self._lock:
+            return self._modified[post_id]
+
+    def entry(self, post_id: int) -> tuple[Article, int, datetime] | None:
+        """(article, version, modified) read atomically, so a render is cached under the right version."""
+        with self._lock:
+            article = self._articles.get(post_id)
+            if article is None:
+                return None
+            return article, self._versions[post_id], self._modified[post_id]
+
+    def modified_all(self) -> dict[int, datetime]:
+        """post_id -> Last-Modified for every current post (sitemap lastmod)."""
+        with self._lock:
+            return dict(self._modified)
+
+    def last_change(self) -> datetime:
+        """Last-Modified of listings/feeds/sitemaps: newest post or latest mutation."""
+        with self._lock:
+            times = list(self._modified.values())
+            if self._changed is not None:
+                times.append(self._changed)
+            return max(times) if times else datetime(2017, 1, 1, tzinfo=timezone.utc)
+
+    # --- mutations -------------------------------------------------------
+
+    def add(self, article: Article) -> Article:
+        """Publish a new post (it appears in listings/feeds/sitemaps if listed)."""
+        with self._lock:
+            if article.post_id in self._articles:
+                raise ValueError(f"post {article.post_id} exists")
+            self._insert(article)
+            self._touch()
+            return article
+
+    def edit(self, post_id: int, **changes: Any) -> Article:
+        """Replace fields of a post; its page bytes, ETag and Last-Modified change."""
+        with self._lock:
+            old = self._articles[post_id]
+            if "post_id" in changes and changes["post_id"] != post_id:
+                raise ValueError("post_id cannot change")
+            new = dataclasses.replace(old, **changes)
+            self._articles[post_id] = new
+            self._versions[post_id] += 1
+            self._modified[post_id] = self._touch()
+            return new
+
+    def remove(self, post_id: int) -> Article:
+        """Delete a post: its URLs answer 404 and it leaves listings/sitemaps/feeds."""
+        with self._lock:
+            article = self._articles.pop(post_id)
+            del self._versions[post_id]
+            del self._modified[post_id]
+            self._touch()
+            return article
+
+    def _insert(self, article: Article) -> None:
+        self._articles[article.post_id] = article
+        self._versions[article.post_id] = 0
+        self._modified[article.post_id] = article.published_at
+
+    def _touch(self) -> datetime:
+        """Advance the change clock strictly (1 s resolution of Last-Modified/If-Modified-Since)."""
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        previous = self.last_change()
+        if now <= previous:
+            now = previous.astimezone(timezone.utc) + timedelta(seconds=1)
+        self._changed = now
+        return now
+
+
+# --------------------------------------------------------------------------
+# Default content
+# --------------------------------------------------------------------------
+
+# The seed article's text exactly as published (one paragraph per line).
+SEED_TEXT = """\
+Strategic Council Online: Commitment in political relations is costly for the committed party, and given this assumption, political relations and cooperation between Islamabad and Tehran should be analyzed in a concrete and dedicated manner.
+Over the past few years, Pakistan’s border geography has become a venue for the activities of terrorist and Takfiri groups inside Iran and has resulted in subversive and terrorist acts and martyrdom of innocent people and security forces.
+Iran fights strongly against these groups within its own territory, but evidence suggests that terrorists are easily operating on Pakistani soil and even plan terrorist acts in the geography of the Islamic Republic.
+In the past few years, Tehran has always held serious talks and meetings to benefit from Pakistan’s stronger will in fighting these terrorists, but so far no tangible results have been achieved. Recently, serious discussions were held between the two sides to ensure the security of the borders. To discuss the issue we interviewed Dr. Mohsen Rouhi Sefat, former Deputy Director of the Foreign Ministry’s Institute for Political and International Studies (IPIS).
+Q. How do you assess the extent of cooperation between Iran and Pakistan in the joint struggle against terrorism and how do you see the future?
+The main issue to consider is the presence of terrorist groups on the common borders between the two countries. Pakistan needs Iran’s cooperation in terms of its political geography. Since the inception of the country, Pakistan has had many border problems with India and Afghanistan.
+Baluchistan Province of Pakistan constitutes 44% of its territory and hosts only 4% of Pakistan’s population. This has led Islamabad to exert little efforts in maintaining security and deploying military forces in this region and on common borders with Iran. Islamabad instead has placed its strategic-military-security concentration on relations with India and Afghanistan and the fundamental problems related to them.
+The relationship and cooperation between Islamabad and Tehran should be outlined in a comprehensive and committed framework, since bilateral cooperation and political relations are costly for the committed party, and this issue in the international relations is called “give and take”. The deployment of Pakistani military and security forces on common borders with Iran will certainly be costly for Islamabad, but they must accept the fact that this will be in line with their own interests. Eventually, in general terms, bilateral relations should move in a direction where the interests of the other party are in line with our interests.
+The tools of cooperation between the Islamic Republic of Iran and Pakistan are commissions and joint committees that regulate relations in political, security, economic, defense and cultural areas at the level of high level officials and middle managers.
+Committees such as defense as well as border commanders, and security cooperation between the two countries can be held at appropriate times to overcome misunderstandings and eliminate the gaps exploited by common enemies. By utilizing these mechanisms in bilateral relations and binding commitments, a relationship based on mutual interests can be outlined and planned.
+Over the past few years, border coordination meetings have been held between Chabahar, Zahedan, Quetta, Guadar and some other cities. At the same time, to expand relations between the two countries, contacts and meetings at the level of ministers, the Security Council and senior officials should be held within shorter periods of time so that the will of political leaders is focused on resolving bilateral problems and their obligations would translate deep into action. The ultimate goal is to prevent terrorist groups and countries supporting these terrorists from taking advantage of the situation.
+The future of Iran-Pakistan cooperation depends on bilateral investments. The two countries must also take the concerns of their neighbor across the borders seriously. Although these concerns may not be relevant the other party is expected to cooperate in solving the problems. As a result, it is necessary for the two sides to work to resolve their security and economic concerns; likewise, the Islamic Republic of Iran expects Pakistan to prevent the activities of some groups on the common border.
+Confidence is a long, chain-driven, multi-faceted process. To link the chain of trust, a long time and a strong will is needed, and this time is not limited to the term of a government in a certain country. Also, in order to complete the image of confidence building, cooperation should be undertaken in various aspects, but its scope does not go to defense only; social, political, and especially economic issues are among the most important aspects of cooperation between the two neighbors.
+Q: Generally speaking, what is Saudi Arabia’s role in relations between the two countries?
+Since the beginning of King Salman’s rule, Saudi interest in undermining relations between the Islamic Republic of Iran and Pakistan has increased. Riyadh is trying to take advantage of the misunderstandings between Iran and Pakistan and turn Islamabad into an ally against Tehran.
+In the meanwhile, Pakistan is not naïve and is aware of the security risks resulting from extensive cooperation with the Saud family. Islamabad’s policy is based on balancing relations with Tehran and Riyadh. In Islamic geography, Saudi Arabia plays a special role for Pakistani Muslims; Moreover, it has extended financial aid to Pakistan in times of economic crisis.
+Also, Bin Salman traveled to Pakistan and several other countries on the sideline of his Asian tours to improve Saudi Arabia’s distorted image after the tragic murder of Saudi journalist Jamal Khashoggi. Iran’s evaluation of these trips is realization of part of the promises of Bin Salman, along with the deprivation of Pakistani society from exploiting these pledges. Although part of these issues are just slogans and meant for publicity, but Saudi Arabia seems to be a country Pakistan can cooperate with.
+Currently, the US aid to Pakistan is cut off, which is why the Pakistani army is working to meet its vital needs from other channels. Of course, it is important to note that Islamabad has the necessary wisdom to counter actions taken against the interests of Tehran.
+Q: What are the platforms and needs of cooperation between Iran and Pakistan?
+Neighborhood policy requires the two countries to resolve misunderstandings and build relationships based on the realities on the field. Iran and Pakistan have numerous commonalities in the historical context and should use these platforms to build appropriate political relations. Undoubtedly a developed and stable Pakistan will be more beneficial for the Islamic Republic of Iran and its neighbors. Such a country will be able to confront the activities of non-governmental actors on the borders of the two countries. Ultimately, the willingness to expand cooperation between Iran and Pakistan could be implemented by adopting sound decisions on the part of both sides.
+"""
+
+
+def blocks_from_lines(text: str) -> tuple[str, list[Block]]:
+    """Lead + blocks from one-paragraph-per-line text; "Q." / "Q:" lines become questions."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    blocks: list[Block] = [("q", line) if line.startswith(("Q.", "Q:")) else ("p", line) for line in lines[1:]]
+    return lines[0], blocks
+
+
+def _seed_article() -> Article:
+    lead, blocks = blocks_from_lines(SEED_TEXT)
+    return Article(
+        post_id=SEED_POST_ID,
+        slug="securing-iran-pakistans-border",
+        primary_category="defense-security",
+        categories=["Defense & Security", "News"],
+        published="2019-04-13",
+        title="Securing Iran-Pakistan Border",
+        lead=lead,
+        type="News",
+        blocks=blocks,
+        template="themebuilder",
+        tags=["Iran", "Pakistan", "Terrorism"],
+        featured_image="/wp-content/uploads/2019/04/scfr-101850-1.jpg",
+    )
+
+
+def default_articles() -> list[Article]:
+    """Fresh copies of the default posts (a new list each call: sites may mutate them)."""
+    seed = _seed_article()
+    return [
+        # -- 2017 ---------------------------------------------------------
+        Article(  # News with the bare "Strategic Council Online:" prefix
+            post_id=NEWS_POST_ID,
+            slug="tehran-hosts-regional-conference-on-water-diplomacy",
+            primary_category="economy-energy",
+            categories=["Economy & Energy", "News"],
+            published="2017-02-11",
+            title="Tehran Hosts Regional Conference on Water Diplomacy",
+            lead="Strategic Council Online: Officials and experts from eleven countries gathered in Tehran on Saturday for a two-day conference on water diplomacy, calling for binding mechanisms to share transboundary rivers in a region facing its worst drought in decades.",
+            type="News",
+            template="classic",
+            tags=["Water", "Diplomacy"],
+            featured_image="/wp-content/uploads/2017/02/scfr-100118-1.jpg",
+            blocks=[
+                ("p", "The conference, organized by the Strategic Council on Foreign Relations in cooperation with the Ministry of Energy, focused on the Helmand and Harirud basins shared with Afghanistan, as well as the Tigris and Euphrates systems on which Iraq and Syria depend."),
+                ("p", "In his opening address, the head of the council said that water scarcity can no longer be treated as a purely technical matter. “Water has become a question of national security and of regional stability,” he said, adding that dams built without consultation with downstream neighbours are a source of lasting mistrust."),
+                ("p", "Participants from Iraq and Afghanistan described the social consequences of the drought, including the migration of farmers to the outskirts of large cities and the loss of wetlands such as Hamoun and Hawizeh, which once supported thousands of families."),
+                ("p", "Several speakers proposed a **permanent regional secretariat** to collect hydrological data and to mediate disputes before they escalate. Others argued that existing bilateral treaties, including the 1973 Helmand River Treaty, should be implemented in full before new institutions are created."),
+                ("p", "The final statement of the conference urged governments to exchange data on river flows on a monthly basis and to hold joint technical meetings at least twice a year."),
+            ],
+        ),
+        Article(  # sloppy hand-written markup, truncated document
+            post_id=SLOPPY_POST_ID,
+            slug="prospects-of-the-astana-process-after-the-sixth-round",
+            primary_category="west-asia",
+            categories=["Interview", "West Asia"],
+            published="2017-09-24",
+            title="Prospects of the Astana Process after the Sixth Round",
+            lead="Strategic Council Online – Interview: A former Iranian ambassador to Damascus said the de-escalation zones agreed in Astana have reduced the level of violence in Syria, but their survival depends on whether the guarantor states can keep their differences under control.",
+            type="Interview",
+            template="classic",
+            sloppy=True,
+            tags=["Syria", "Astana"],
+            blocks=[
+                ("p", "The sixth round of talks in the Kazakh capital ended last week with an agreement on the fourth de-escalation zone in Idlib province. Iran, Russia and Turkey, the three guarantors of the process, will deploy observers along the boundaries of the zone."),
+                ("q", "Q: How do you evaluate the results of the latest round of talks?"),
+                ("p", "The agreement on Idlib was the most difficult part of the process, because armed groups with very different agendas are present there. The fact that the three guarantors reached a common text shows that they prefer a managed ceasefire to an open-ended war. Still, the details of the monitoring mission have not yet been made public."),
+                ("q", "Q: Some critics say the Astana process undermines the Geneva talks. Is that a fair assessment?"),
+                ("p", "No. Astana deals with the military situation on the ground, while Geneva is supposed to address the political future of the country. Without a reduction in fighting, no political process can move forward. In my view the two tracks complement each other."),
+                ("q", "Q: What are the main risks ahead?"),
+                ("p", "The first risk is that some armed groups outside the ceasefire try to sabotage it. The second is the policy of the United States in the east of the Euphrates, which is not coordinated with any of the guarantors. Finally, the return of refugees and reconstruction will require resources that none of the three countries can provide alone."),
+            ],
+        ),
+        # -- 2018 ---------------------------------------------------------
+        Article(  # served as windows-1252
+            post_id=CP1252_POST_ID,
+            slug="europes-options-after-the-us-withdrawal-from-the-jcpoa",
+            primary_category="europe",
+            categories=["Europe", "Opinion"],
+            published="2018-05-09",
+            title="Europe’s Options after the US Withdrawal from the JCPOA",
+            lead="Strategic Council Online – Opinion: The decision of the US president to withdraw from the nuclear deal has put the European Union in front of a test that goes far beyond Iran: whether Europe can defend an agreement it signed when Washington decides to abandon it.",
+            type="Opinion",
+            author="Dr. Nasser Shafiee",
+            author_title="Expert on European Affairs",
+            template="classic",
+            charset="windows-1252",
+            tags=["JCPOA", "Europe"],
+            featured_image="/wp-content/uploads/2018/05/scfr-100902-1.jpg",
+            blocks=[
+                ("p", "In the hours after the announcement, the leaders of France, Germany and the United Kingdom issued a joint statement expressing “regret and concern” and reaffirming their commitment to the agreement. The statement was welcome, but statements alone will not keep Iranian oil flowing to European refineries or protect European companies from secondary sanctions."),
+                ("p", "It would be naïve to assume that large European firms will ignore the US market for the sake of trade with Iran. Companies such as Total and Airbus have already signalled that they will follow the sanctions unless they receive explicit exemptions – something Washington has so far refused to grant."),
+                ("p", "The real question is whether Brussels is ready to use the instruments at its disposal. The 1996 blocking statute, which forbids European companies from complying with US extraterritorial sanctions, could be updated within weeks. A payment channel in euros, supported by the European Investment Bank, would give small and medium-sized firms a way to continue their business."),
+                ("p", "There is also a political dimension. For years European diplomats have spoken of “strategic autonomy” in the corridors of Brussels and in the cafés around the Quai d’Orsay. The withdrawal of the United States gives them an opportunity to show that the concept has content, and that the *détente* of 2015 was more than a passing episode."),
+                ("p", "For Iran, the coming weeks will be decisive. Tehran has said it will remain in the agreement as long as its interests are guaranteed, but patience is not unlimited. If Europe cannot deliver tangible benefits, the argument of those who considered the deal a mistake from the beginning will only grow stronger."),
+            ],
+        ),
+        Article(  # unlisted: only in the post sitemap
+            post_id=UNLISTED_POST_ID,
+            slug="the-caspian-convention-and-the-unfinished-question-of-the-seabed",
+            primary_category="central-asia-caucasus",
+            categories=["Central Asia & Caucasus", "Note"],
+            published="2018-11-20",
+            title="The Caspian Convention and the Unfinished Question of the Seabed",
+            lead="Strategic Council Online – Note: The convention on the legal status of the Caspian Sea signed in Aktau in August settled several long-standing disputes among the five littoral states, but left the most sensitive issue, the division of the seabed, to future bilateral agreements.",
+            type="Note",
+            author="Dr. Javad Karimi",
+            author_title="Expert on Caspian Affairs",
+            template="themebuilder",
+            listed=False,
+            tags=["Caspian Sea"],
+            featured_image="/wp-content/uploads/2018/11/scfr-101230-1.jpg",
+            blocks=[
+                ("p", "The document, negotiated for more than two decades, confirms that the Caspian is neither a sea nor a lake in the classical legal sense and establishes a special regime for navigation, fishing and the presence of military forces."),
+                ("p", "One of its most important provisions bans the presence of armed forces belonging to non-littoral states. For Iran and Russia, this principle was a priority, and its inclusion in the final text is considered a diplomatic achievement."),
+                ("p", "However, the method for drawing the baselines, from which national waters are measured, will be determined in a separate agreement. Because Iran’s coastline is concave, the choice of method has a direct impact on the size of its share."),
+                ("p", "Experts therefore believe that the convention should be seen as a framework rather than a final settlement. The coming negotiations with Azerbaijan and Turkmenistan over disputed oil and gas fields will show how much of the framework can be turned into practical arrangements."),
+            ],
+        ),
+        # -- 2019 ---------------------------------------------------------
+        seed,
+        Article(  # classic Opinion with irregular byline spacing
+            post_id=IRREGULAR_BYLINE_POST_ID,
+            slug="turkeys-operation-in-northeast-syria-and-the-future-of-the-kurds",
+            primary_category="west-asia",
+            categories=["Opinion", "West Asia"],
+            published="2019-10-14",
+            title="Turkey’s Operation in Northeast Syria and the Future of the Kurds",
+            lead="Strategic Council Online—Opinion: Turkey’s military operation east of the Euphrates, launched days after the United States announced the withdrawal of its forces from the border area, has changed the balance of power in northern Syria and raised new questions about the fate of the Kurdish-led forces.",
+            type="Opinion",
+            author="Hamid Khoshayand",
+            author_title="Expert of regional issues",
+            byline_sep=" –",
+            template="classic",
+            tags=["Syria", "Turkey"],
+            featured_image="/wp-content/uploads/2019/10/scfr-102075-1.jpg",
+            blocks=[
+                ("p", "Ankara says the aim of the operation is to create a “safe zone” thirty kilometres deep along its southern border and to resettle part of the Syrian refugees living in Turkey. The Kurdish forces, which were the main partner of Washington in the fight against ISIS, consider the operation an invasion."),
+                ("p", "The American decision surprised many of Washington’s allies. For the Kurds it confirmed an old lesson: alliances with great powers are temporary, and the interests of those powers change faster than the situation on the ground."),
+                ("p", "In this context, the agreement reached between the Kurdish forces and Damascus, which allowed the Syrian army to return to several border towns, may prove to be the most important consequence of the operation. It shows that the central government is the only actor capable of guaranteeing the territorial integrity of the country."),
+                ("p", "Iran has consistently opposed military action that violates Syria’s sovereignty, while recognizing Turkey’s legitimate security concerns. The Adana Agreement of 1998 between Damascus and Ankara offers a framework for addressing those concerns through cooperation rather than occupation."),
+                ("p", "The coming months will show whether the Astana format can accommodate the new situation. What is already clear is that the era in which the east of the Euphrates was treated as an American protectorate is coming to an end."),
+            ],
+        ),
+        # -- 2020 ---------------------------------------------------------
+        Article(  # Interview with table, PDF link, mailto link, link to a removed post
+            post_id=LINKS_INTERVIEW_POST_ID,
+            slug="oil-markets-after-the-pandemic-shock",
+            primary_category="economy-energy",
+            categories=["Economy & Energy", "Interview"],
+            published="2020-05-17",
+            title="Oil Markets after the Pandemic Shock",
+            lead="Strategic Council Online – Interview: An energy expert said the collapse of oil demand caused by the coronavirus pandemic has shown that the OPEC+ agreement can stabilize prices only if the largest producers are ready to bear the main burden of the cuts.",
+            type="Interview",
+            template="classic",
+            tags=["Oil", "OPEC"],
+            featured_image="/wp-content/uploads/2020/05/scfr-102310-1.jpg",
+            blocks=[
+                ("p", "In April, the price of the American benchmark briefly fell below zero for the first time in history, and Brent traded under twenty dollars a barrel. The OPEC+ group then agreed on the largest production cut in its history, almost ten million barrels a day."),
+                ("q", "Q. How would you describe the situation of the market today?"),
+                ("p", "Demand has started to recover slowly as lockdowns are eased in Asia and Europe, but storage facilities are still almost full. The table below, based on the council’s monthly energy monitor, shows how quickly prices fell in the first months of the year."),
+                ("table", [
+                    ["Month", "Brent average (USD/bbl)", "Change"],
+                    ["January 2020", "63.6", "-5.4%"],
+                    ["February 2020", "55.7", "-12.4%"],
+                    ["March 2020", "32.0", "-42.5%"],
+                    ["April 2020", "26.6", "-16.9%"],
+                ]),
+                ("p", f"The full figures and our methodology are available in [the council’s quarterly energy report]({PDF_PATH}), and readers who need the underlying data can write to [info@scfr.ir]({MAILTO_LINK})."),
+                ("q", "Q: What does this mean for Iran’s oil exports?"),
+                ("p", f"Iran was already under sanctions, so its exports were limited before the pandemic. Paradoxically, the crisis has narrowed the gap between Iran and other producers, because everyone is now forced to cut. As we discussed in [an earlier interview](<{REMOVED_POST_PATH}>), the real challenge is to use this period to develop the petrochemical industry and reduce dependence on crude sales."),
+                ("q", "Q: Will the OPEC+ agreement hold?"),
+                ("p", "As long as prices remain low, Saudi Arabia and Russia have a strong incentive to cooperate. The test will come when prices recover and each producer is tempted to regain its market share."),
+            ],
+        ),
+        # -- 2021 ---------------------------------------------------------
+        Article(  # themebuilder Note with h3, list, figure and blockquote
+            post_id=RICH_NOTE_POST_ID,
+            slug="the-biden-administration-and-the-path-back-to-the-jcpoa",
+            primary_category="united-states",
+            categories=["Note", "United States"],
+            published="2021-03-02",
+            title="The Biden Administration and the Path Back to the JCPOA",
+            lead="Strategic Council Online – Note: Six weeks after taking office, the new US administration has yet to take a concrete step to return to the nuclear agreement, and the dispute over who should move first threatens to waste the limited time available before Iran’s presidential election.",
+            type="Note",
+            author="Dr. Sara Ahmadi",
+            author_title="Researcher in International Relations",
+            template="themebuilder",
+            tags=["JCPOA", "United States"],
+            featured_image="/wp-content/uploads/2021/03/scfr-102488-1.jpg",
+            blocks=[
+                ("p", "During the election campaign, Joe Biden described the withdrawal from the JCPOA as a failure and promised to return to the agreement if Iran resumed full compliance. Since January, however, his team has set new conditions and spoken of a “longer and stronger” deal."),
+                ("h3", "Three obstacles on the way back"),
+                ("ul", [
+                    "The sequencing dispute: Tehran insists that sanctions must be lifted and verified before it reverses its nuclear steps, while Washington wants the opposite order.",
+                    "The scope of the talks: the United States and some European states want to add the missile programme and regional issues, which Iran rejects.",
+                    "Domestic politics: opponents of the agreement in Congress and in the region are working to raise the political cost of any return.",
+                ]),
+                ("p", "The legal situation is clearer than the political debate suggests. Resolution 2231 of the Security Council is still in force, and the other participants have kept the Joint Commission alive despite the pressure of the past three years, as discussed in our analysis of [Europe’s options after the US withdrawal](/en/europe/100902/europes-options-after-the-us-withdrawal-from-the-jcpoa/)."),
+                ("figure", "/wp-content/uploads/2021/03/scfr-102488-2.jpg", "Diplomats of the remaining parties to the JCPOA before a meeting of the Joint Commission in Vienna."),
+                ("blockquote", "The problem is not a lack of formulas for a return; the problem is the lack of political will to accept the cost of returning."),
+                ("p", "The Islamic Republic has made it clear that it will not renegotiate an agreement it has already implemented. A step-by-step approach, in which each side takes *verifiable* measures under the supervision of the Joint Commission, appears to be the only realistic way out of the current deadlock."),
+            ],
+        ),
+        Article(  # flaky: first request 500; links the seed with tracking parameters
+            post_id=FLAKY_POST_ID,
+            slug="afghanistan-after-the-us-withdrawal-regional-stakes",
+            primary_category="afghanistan-pakistan",
+            categories=["Afghanistan & Pakistan", "Interview"],
+            published="2021-08-19",
+            title="Afghanistan after the US Withdrawal: Regional Stakes",
+            lead="Strategic Council Online – Interview: An expert on Afghanistan affairs said the rapid collapse of the government in Kabul has left the neighbours of Afghanistan facing a situation they had long feared but had not prepared for.",
+            type="Interview",
+            template="classic",
+            tags=["Afghanistan", "Taliban"],
+            comments=[("Ahmad R.", "The refugee issue deserves much more attention from the international community.")],
+            featured_image="/wp-content/uploads/2021/08/scfr-102530-1.jpg",
+            blocks=[
+                ("p", "The Taliban entered Kabul on 15 August, two weeks before the date set for the final withdrawal of American forces. The speed of the collapse surprised not only Washington but also the capitals of the region."),
+                ("q", "Q. What are the immediate concerns of Afghanistan’s neighbours?"),
+                ("p", "The first concern is a new wave of refugees. Iran already hosts millions of Afghans, and another large influx would put heavy pressure on its economy. The second concern is security along the borders, where smuggling networks and extremist groups have always been active, as we saw in the case of [the Iran-Pakistan border](/en/defense-security/101850/securing-iran-pakistans-border/?utm_source=telegram&utm_medium=social)."),
+                ("q", "Q. Can the Taliban form an inclusive government?"),
+                ("p", "They have promised one, but their first appointments suggest otherwise. Without the participation of the other ethnic and political groups, the new government will face the same problems of legitimacy that weakened its predecessors."),
+                ("q", "Q. What should Iran’s policy be?"),
+                ("p", "Tehran should avoid premature recognition and coordinate its position with the other neighbours, especially Pakistan, China and the Central Asian states. At the same time, trade and humanitarian channels must remain open, because the people of Afghanistan should not pay the price of political uncertainty."),
+            ],
+        ),
+        # -- 2022 ---------------------------------------------------------
+        Article(  # the themebuilder sample with two reader comments
+            post_id=COMMENTS_POST_ID,
+            slug="what-the-protection-of-religious-minorities-means-for-west-asia",
+            primary_category="central-asia-caucasus",
+            categories=["Central Asia & Caucasus", "Opinion"],
+            published="2022-11-02",
+            title="What the Protection of Religious Minorities Means for West Asia",
+            lead="Strategic Council Online—Opinion: Historically, Saudi Arabia’s strategy regarding the protection of religious minorities has three main pillars.",
+            type="Opinion",
+            author="Dr. Leila Sadeghi",
+            author_title="University Professor",
+            template="themebuilder",
+            tags=["Caucasus", "Diplomacy"],
+            comments=[
+                ("Daniel", "Very informative analysis, thank you."),
+                ("Maryam K.", "The author ignores the role of Georgia in the protection of religious minorities."),
+            ],
+            featured_image="/wp-content/uploads/2022/11/scfr-102644-1.jpg",
+            blocks=[
+                ("p", "The French media have paid unusual attention to the protection of religious minorities for the foreseeable future. To put it simply, the ministry of foreign affairs of Saudi Arabia issued a statement on the protection of religious minorities, as the latest developments show. In addition, the French media have paid unusual attention to the protection of religious minorities in the coming years."),
+                ("p", "In this context, France has signalled its readiness to compromise on the protection of religious minorities, especially after 2009. Apparently, the dispute over the protection of religious minorities has revealed the limits of France’s influence in West Asia before the end of 2018. Moreover, the ambiguity in Saudi Arabia’s position on the protection of religious minorities is deliberate, not only in words but in action. On the other hand, the people of West Asia are the first victims of the deadlock over the protection of religious minorities, according to many observers."),
+                ("p", "On the other hand, the protection of religious minorities was the main subject of the phone call between the leaders of Saudi Arabia and France, at least in the short run. In addition, the dispute over the protection of religious minorities has revealed the limits of France’s influence in West Asia."),
+                ("p", "More importantly, France is trying to diversify its partners in the field of the protection of religious minorities. It is worth mentioning that the Saudi delegation travelled to Paris with a package of proposals on the protection of religious minorities. Historically, the ambiguity in Saudi Arabia’s position on the protection of religious minorities is deliberate, not only in words but in action. To put it simply, the dispute over the protection of religious minorities has revealed the limits of France’s influence in West Asia. From this perspective, the dispute over the protection of religious minorities has revealed the limits of France’s influence in West Asia."),
+                ("h3", "Experience shows that France is trying to diversify its partners in the field of the protection of religious minorities for the foreseeable future"),
+                ("p", "In the meantime, Saudi Arabia has allocated 23.1 billion dollars to the protection of religious minorities over 9 years, especially after 2020. From a strategic point of view, the future of the protection of religious minorities will be decided in Paris rather than in Riyadh. Above all, the protection of religious minorities was the main subject of the phone call between the leaders of Saudi Arabia and France, which is a costly choice. In the meantime, the ambiguity in Saudi Arabia’s position on the protection of religious minorities is deliberate, especially after 2023."),
+            ],
+        ),
+        # -- 2023 ---------------------------------------------------------
+        Article(  # slow; "Strategic Council Online – Opinion:" variant; shortlink in text
+            post_id=SLOW_POST_ID,
+            slug="russias-energy-pivot-to-asia-one-year-on",
+            primary_category="russia-eurasia",
+            categories=["Opinion", "Russia & Eurasia"],
+            published="2023-01-25",
+            title="Russia’s Energy Pivot to Asia One Year On",
+            lead="Strategic Council Online – Opinion: A year after the war in Ukraine began, Russia has redirected a large part of its oil exports from Europe to Asia, but the discounts it has had to offer show the limits of this pivot.",
+            type="Opinion",
+            author="Dr. Reza Mirzaei",
+            author_title="Expert on Eurasian Affairs",
+            template="themebuilder",
+            tags=["Russia", "Energy"],
+            featured_image="/wp-content/uploads/2023/01/scfr-102701-1.jpg",
+            blocks=[
+                ("p", "Before the war, the European Union bought roughly half of Russia’s crude exports. Today, India and China together account for most of the barrels that used to travel to Rotterdam and Gdansk, and Indian refiners in particular have become some of the largest buyers of Russian Urals crude."),
+                ("p", "This shift did not come for free. The price cap introduced by the G7 in December and the European embargo on refined products have forced Moscow to sell at a considerable discount, and the cost of shipping and insurance has risen sharply."),
+                ("p", f"For Iran, the new situation carries both risks and opportunities. Russian crude now competes with Iranian oil in the same Asian markets, a challenge we examined when [oil prices collapsed during the pandemic](/en/?p={LINKS_INTERVIEW_POST_ID}). At the same time, Russia’s interest in the North–South Transport Corridor has grown, because the route through Iran to the Indian Ocean bypasses the chokepoints controlled by the West."),
+                ("p", "The pivot to Asia is therefore less a *choice* than a *necessity* for Moscow. Whether it becomes a lasting structural change will depend on the investments in pipelines and ports that both sides are willing to make in the coming years."),
+            ],
+        ),
+        Article(  # links the comments sample through its AMP URL
+            post_id=102815,
+            slug="chinas-mediation-and-the-future-of-tehran-riyadh-relations",
+            primary_category="persian-gulf",
+            categories=["East Asia", "Interview", "Persian Gulf"],
+            published="2023-06-14",
+            title="China’s Mediation and the Future of Tehran-Riyadh Relations",
+            lead="Strategic Council Online – Interview: A former Iranian diplomat said the agreement signed in Beijing to restore relations between Iran and Saudi Arabia has opened a new chapter in the Persian Gulf, but its success depends on practical steps rather than declarations.",
+            type="Interview",
+            template="themebuilder",
+            tags=["China", "Saudi Arabia"],
+            featured_image="/wp-content/uploads/2023/06/scfr-102815-1.jpg",
+            blocks=[
+                ("p", "Under the agreement announced in March, the two countries reopened their embassies and agreed to activate the security cooperation agreement of 2001 and the general agreement on economic, trade and investment cooperation of 1998."),
+                ("q", "Q: Why did China succeed where others had failed?"),
+                ("p", "China has good relations with both sides and has no history of military intervention in the region. Both Tehran and Riyadh are major partners of Beijing in the energy sector, and both see China as a power that will shape the international order in the coming decades."),
+                ("q", "Q: What are the main obstacles to the normalization of relations?"),
+                ("p", "Yemen remains the most important test. A durable ceasefire and a political process among the Yemeni parties would show that the agreement has changed the behaviour of the actors on the ground. Another issue is the role of the media, which for years have fuelled hostility between the two nations. Differences in the wider region also matter, as [a recent analysis of religious minorities](/en/central-asia-caucasus/102644/what-the-protection-of-religious-minorities-means-for-west-asia/amp/) showed."),
+                ("p", "In the end, the neighbours of the Persian Gulf have no choice but to live together. The Beijing agreement is a reminder that regional problems are best solved by the countries of the region themselves."),
+            ],
+        ),
+        Article(  # classic Note; links an article without its trailing slash
+            post_id=102950,
+            slug="the-gaza-war-and-the-security-of-the-red-sea",
+            primary_category="west-asia",
+            categories=["Note", "West Asia"],
+            published="2023-10-29",
+            title="The Gaza War and the Security of the Red Sea",
+            lead="Strategic Council Online – Note: Three weeks into the war in Gaza, the risk that the conflict will spread beyond the borders of Palestine is growing, and the Red Sea, one of the most important trade routes in the world, is emerging as a possible new front whose consequences would reach far beyond the region, from the ports of the Mediterranean to the factories and markets of East Asia.",
+            type="Note",
+            author="Dr. Hossein Rafiei",
+            author_title="Expert on West Asia Issues",
+            template="classic",
+            tags=["Gaza", "Red Sea"],
+            featured_image="/wp-content/uploads/2023/10/scfr-102950-1.jpg",
+            blocks=[
+                ("p", "About twelve percent of global trade passes through the Bab el-Mandeb strait and the Suez Canal. Any disruption in this corridor would affect not only the countries of the region but also the economies of Europe and Asia, which depend on it for energy and goods."),
+                ("p", "The Yemeni armed forces have already announced that they consider themselves part of the confrontation with Israel. The deployment of American aircraft carriers to the eastern Mediterranean is meant as a deterrent, but it also increases the number of actors whose miscalculation could trigger a wider war."),
+                ("p", "The experience of the past decade shows that foreign military presence has rarely brought stability to the region. When Turkey entered northern Syria, for example, [the balance of power changed overnight](/en/west-asia/102075/turkeys-operation-in-northeast-syria-and-the-future-of-the-kurds), and the consequences are still felt today."),
+                ("p", "The only sustainable way to protect the Red Sea is to end the war in Gaza. As long as the bombardment of civilians continues, the pressure on the governments of the region to respond will grow, and the maritime routes will remain hostage to the conflict."),
+            ],
+        ),
+        # -- 2024 ---------------------------------------------------------
+        Article(  # News; links the seed through a ?replytocom= URL
+            post_id=103040,
+            slug="iran-and-pakistan-agree-to-return-ambassadors-after-border-tensions",
+            primary_category="afghanistan-pakistan",
+            categories=["Afghanistan & Pakistan", "News"],
+            published="2024-02-07",
+            title="Iran and Pakistan Agree to Return Ambassadors after Border Tensions",
+            lead="Strategic Council Online: Iran and Pakistan have agreed to return their ambassadors and to strengthen security cooperation along their common border, two weeks after an exchange of strikes against militant groups raised tensions between the two neighbours.",
+            type="News",
+            template="themebuilder",
+            tags=["Iran", "Pakistan", "Terrorism"],
+            featured_image="/wp-content/uploads/2024/02/scfr-103040-1.jpg",
+            blocks=[
+                ("p", "The agreement was announced after a visit to Islamabad by the Iranian foreign minister, who met the caretaker prime minister and the army chief. In a joint statement, the two sides said they would hold regular consultations at the level of foreign ministers and appoint liaison officers in each other’s border regions."),
+                ("p", "Officials in Tehran stressed that the operation in January targeted a terrorist group and not the Pakistani state. Both sides emphasized that the presence of armed groups on the common border is a threat to the two countries alike."),
+                ("p", "Analysts note that the same issues were raised years ago, when the council examined [the challenge of securing the Iran-Pakistan border](/en/defense-security/101850/securing-iran-pakistans-border/?replytocom=5#respond). The difference today is the sense of urgency on both sides."),
+                ("p", "The two governments also agreed to speed up work on border markets and to review the long-delayed gas pipeline project, which Pakistan has not completed on its side of the border."),
+            ],
+        ),
+        Article(  # "—Opinion:" variant, '&' in the title, tracking-parameter link
+            post_id=103088,
+            slug="nato-at-75-cohesion-its-limits",
+            primary_category="europe",
+            categories=["Europe", "Opinion"],
+            published="2024-04-08",
+            title="NATO at 75: Cohesion & Its Limits",
+            lead="Strategic Council Online—Opinion: NATO celebrates its 75th anniversary more united than at any time since the end of the Cold War, but the war in Ukraine has also exposed the divisions over burden-sharing that will shape its future.",
+            type="Opinion",
+            author="Dr. Farzad Ramezani",
+            author_title="Expert on European Affairs",
+            template="themebuilder",
+            tags=["NATO", "Europe"],
+            featured_image="/wp-content/uploads/2024/04/scfr-103088-1.jpg",
+            blocks=[
+                ("p", "Russia’s attack on Ukraine gave the alliance a purpose that many had thought it had lost. Finland and Sweden abandoned decades of neutrality to join, and most European members have pledged to raise military spending to two percent of their gross domestic product."),
+                ("p", "Yet cohesion has its limits. The debate in Washington over aid to Ukraine, and the possibility of a change of administration in November, have revived old questions about the American commitment to European security. Several European leaders now speak openly of the need for a defence capability that does not depend entirely on the United States."),
+                ("p", f"The economic side of the confrontation is equally important. Europe has paid a high price for cutting its energy ties with Russia, while Moscow has [redirected its exports towards Asia]({SLOW_PATH}?utm_source=telegram&utm_medium=social). The sanctions have changed trade routes, but they have not changed the course of the war."),
+                ("p", "For the countries of West Asia, NATO’s expansion of its agenda towards the Indo-Pacific and the Middle East is a source of concern. An alliance that defines itself by confrontation will always need an adversary, and that is a poor foundation for international security."),
+            ],
+        ),
+        Article(  # newest post; '&' and ’ in the title
+            post_id=103192,
+            slug="transit-corridors-irans-interests-in-the-south-caucasus",
+            primary_category="central-asia-caucasus",
+            categories=["Central Asia & Caucasus", "Interview"],
+            published="2024-04-21",
+            title="Transit Corridors & Iran’s Interests in the South Caucasus",
+            lead="Strategic Council Online – Interview: An expert on Caucasus affairs said the competition over new transit routes between Azerbaijan and Armenia directly affects Iran’s position as a bridge between the north and the south of Eurasia.",
+            type="Interview",
+            template="themebuilder",
+            tags=["Caucasus", "Transit"],
+            featured_image="/wp-content/uploads/2024/04/scfr-103192-1.jpg",
+            blocks=[
+                ("p", "Since the war of 2020, Baku has insisted on a land corridor through the Armenian province of Syunik to connect the Republic of Azerbaijan with its exclave of Nakhchivan. Yerevan rejects any arrangement that would limit its sovereignty over the route."),
+                ("q", "Q. Why does Iran oppose changes to the borders in the region?"),
+                ("p", "Iran’s only land border with Armenia runs through Syunik. Any change to the status of this area would cut Iran’s direct link with Armenia and, through it, with Georgia and the Black Sea. Tehran has repeatedly said that the internationally recognized borders must be respected."),
+                ("q", "Q. Is there an alternative?"),
+                ("p", "Yes. Iran has proposed a route through its own territory, along the Aras river, which would connect Azerbaijan with Nakhchivan without affecting Armenia’s sovereignty. Work on a road bridge has already begun, and the route could be ready in a few years."),
+                ("q", "Q. How do you see the role of the other regional powers?"),
+                ("p", "Russia and Turkey both have interests in the corridors, and the West is trying to use the peace process to reduce Russian influence. The 3+3 format, which brings together the three South Caucasus states and their three large neighbours, is the best framework for addressing these questions without outside interference."),
+            ],
+        ),
+    ]
+
+
+def default_site() -> Site:
+    """A fresh Site with the default English posts (independent of other instances)."""
+    site = Site(default_articles())
+    # Keep the exported trap constants honest.
+    flaky, slow = site.by_id(FLAKY_POST_ID), site.by_id(SLOW_POST_ID)
+    assert flaky is not None and flaky.path == FLAKY_PATH and flaky.listed
+    assert slow is not None and slow.path == SLOW_PATH
+    return site

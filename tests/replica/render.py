@@ -1,0 +1,1183 @@
+"""HTML/XML templates of the replica, modelled on the saved pages of www.scfr.ir.
+
+Every page of the site shares one outer Divi frame (head assets, top header,
+menu, footer, scripts, cookie notice); the frame is built by :func:`frame`
+and the page types only supply what goes inside ``#main-content``.  Chunks
+copied verbatim from the samples carry an ``@SITE@`` placeholder for the
+origin so the replica links to itself instead of to the real site.
+
+Functions return ``str``; the server encodes (UTF-8 or the article's charset).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from urllib.parse import quote
+from xml.sax.saxutils import escape as xml_escape
+
+from .content import (
+    CATEGORIES,
+    CATEGORY_SLUG_BY_NAME,
+    EXCERPT_WORDS,
+    INLINE_RE,
+    PER_PAGE,
+    POSTING_ACCOUNT,
+    SITE_DESCRIPTION,
+    SITE_NAME,
+    Article,
+    category_path,
+    slugify,
+    to_tehran,
+)
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+# --------------------------------------------------------------------------
+# Verbatim chunks of the real pages (from the saved samples)
+# --------------------------------------------------------------------------
+
+HEAD_SCRIPTS = r"""<meta http-equiv="X-UA-Compatible" content="IE=edge">
+<link rel="pingback" href="@SITE@/en/xmlrpc.php" />
+<script type="text/javascript">
+		document.documentElement.className = 'js';
+	</script>
+<link rel="preconnect" href="https://fonts.gstatic.com" crossorigin />
+<style id="et-divi-open-sans-inline-css">/* Original: https://fonts.googleapis.com/css?family=Open+Sans:300italic,400italic,600italic,700italic,800italic,400,300,600,700,800&#038;subset=latin,latin-ext&#038;display=swap *//* User Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64) */@font-face {font-family: 'Open Sans';font-style: italic;font-weight: 300;font-stretch: normal;font-display: swap;src: url(https://fonts.gstatic.com/s/opensans/v40/memQYaGs126MiZpBA-UFUIcVXSCEkx2cmqvXlWq8tWZ0Pw86hd0Rk5hkWV4exQ.ttf) format('truetype');}</style>
+<script id="diviarea-loader">window.DiviPopupData=window.DiviAreaConfig={"zIndex":1000000,"animateSpeed":400,"triggerClassPrefix":"show-popup-","idAttrib":"data-popup","modalIndicatorClass":"is-modal","blockingIndicatorClass":"is-blocking","defaultShowCloseButton":true,"withCloseClass":"with-close","noCloseClass":"no-close","triggerCloseClass":"close","singletonClass":"single","darkModeClass":"dark","noShadowClass":"no-shadow","altCloseClass":"close-alt","popupSelector":".et_pb_section.popup","initializeOnEvent":"et_pb_after_init_modules","popupWrapperClass":"area-outer-wrap","fullHeightClass":"full-height","openPopupClass":"da-overlay-visible","overlayClass":"da-overlay","exitIndicatorClass":"on-exit","hoverTriggerClass":"on-hover","clickTriggerClass":"on-click","onExitDelay":2000,"onHoverDelay":350,"debug":false};</script>
+"""
+
+HEAD_ASSETS = r"""<meta content="Divi v.4.24.2" name="generator"/>
+<link rel='stylesheet' id='wp-block-library-css' href='@SITE@/wp-includes/css/dist/block-library/style.min.css?ver=6.4.3' type='text/css' media='all' />
+<link rel='stylesheet' id='cookie-notice-front-css' href='@SITE@/wp-content/plugins/cookie-notice/css/front.min.css?ver=2.4.13' type='text/css' media='all' />
+<link rel='stylesheet' id='addtoany-css' href='@SITE@/wp-content/plugins/add-to-any/addtoany.min.css?ver=1.16' type='text/css' media='all' />
+<link rel='stylesheet' id='css-divi-area-css' href='@SITE@/wp-content/plugins/popups-for-divi/styles/front.min.css?ver=3.0.6' type='text/css' media='all' />
+<link rel='stylesheet' id='divi-style-parent-css' href='@SITE@/wp-content/themes/Divi/style-static.min.css?ver=4.24.2' type='text/css' media='all' />
+<link rel='stylesheet' id='divi-style-css' href='@SITE@/wp-content/themes/Divi-child/style.css?ver=4.24.2' type='text/css' media='all' />
+<style id='global-styles-inline-css' type='text/css'>
+:root{--wp--preset--aspect-ratio--square: 1;--wp--preset--color--black: #000000;--wp--preset--color--cyan-bluish-gray: #abb8c3;--wp--preset--color--white: #ffffff;--wp--preset--color--pale-pink: #f78da7;--wp--preset--color--vivid-red: #cf2e2e;--wp--preset--color--luminous-vivid-orange: #ff6900;--wp--preset--color--luminous-vivid-amber: #fcb900;--wp--preset--color--light-green-cyan: #7bdcb5;--wp--preset--color--vivid-green-cyan: #00d084;--wp--preset--color--pale-cyan-blue: #8ed1fc;--wp--preset--color--vivid-cyan-blue: #0693e3;--wp--preset--font-size--small: 13px;--wp--preset--font-size--medium: 20px;--wp--preset--font-size--large: 36px;--wp--preset--font-size--x-large: 42px;--wp--preset--spacing--20: 0.44rem;--wp--preset--spacing--30: 0.67rem;--wp--preset--spacing--40: 1rem;}:where(.is-layout-flex){gap: 0.5em;}:where(.is-layout-grid){gap: 0.5em;}body .is-layout-flow > .alignleft{float: left;margin-inline-start: 0;margin-inline-end: 2em;}body .is-layout-flow > .alignright{float: right;margin-inline-start: 2em;margin-inline-end: 0;}.has-black-color{color: var(--wp--preset--color--black) !important;}.has-white-color{color: var(--wp--preset--color--white) !important;}
+</style>
+<script type='text/javascript' src='@SITE@/wp-includes/js/jquery/jquery.min.js?ver=3.7.1' id='jquery-core-js'></script>
+<script type='text/javascript' src='@SITE@/wp-includes/js/jquery/jquery-migrate.min.js?ver=3.4.1' id='jquery-migrate-js'></script>
+<script type='text/javascript' id='cookie-notice-front-js-before'>
+var cnArgs = {"ajaxUrl":"@SITE_JS@\/wp-admin\/admin-ajax.php","nonce":"7c1e3b2a9f","hideEffect":"fade","position":"bottom","onScroll":false,"onScrollOffset":100,"onClick":false,"cookieName":"cookie_notice_accepted","cookieTime":2592000,"cookieTimeRejected":2592000,"globalCookie":false,"redirection":false,"cache":true,"revokeCookies":false,"revokeCookiesOpt":"automatic"};
+</script>
+<script type='text/javascript' async src='@SITE@/wp-content/plugins/add-to-any/addtoany.min.js?ver=1.1' id='addtoany-jquery-js'></script>
+"""
+
+HEAD_TAIL = r"""<meta name="viewport" content="width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=0" />
+<link rel="icon" href="@SITE@/wp-content/uploads/2020/01/cropped-scfr-icon-32x32.png" sizes="32x32" />
+<link rel="icon" href="@SITE@/wp-content/uploads/2020/01/cropped-scfr-icon-192x192.png" sizes="192x192" />
+<link rel="apple-touch-icon" href="@SITE@/wp-content/uploads/2020/01/cropped-scfr-icon-180x180.png" />
+<style id="et-divi-customizer-global-cached-inline-styles">body,.et_pb_column_1_2 .et_quote_content blockquote cite,.et_pb_column_1_2 .et_link_content a.et_link_main_url,.et_pb_column_1_3 .et_quote_content blockquote cite{font-size:15px}#main-header,#main-header .nav li ul,.et-search-form,#main-header .et_mobile_menu{background-color:#0c3c60}#top-header,#et-secondary-nav li ul{background-color:#082a44}.et_header_style_centered .mobile_nav .select_page,.et_header_style_split .mobile_nav .select_page{color:#fff}#main-footer{background-color:#0a2236}#footer-widgets .footer-widget a,#footer-widgets .footer-widget li a{color:#d6e2ec}.footer-widget h4{color:#f5b041}#footer-bottom{background-color:rgba(0,0,0,0.32)}#footer-info,#footer-info a{color:#9fb3c3}@media only screen and (min-width:981px){.et_header_style_left #et-top-navigation,.et_header_style_split #et-top-navigation{padding:28px 0 0 0}}</style>
+"""
+
+TOP_HEADER = r"""<div id="top-header"><div class="container clearfix"><div id="et-secondary-menu"><ul class="et-social-icons"><li class="et-social-icon et-social-twitter"><a href="https://twitter.com/scfr_en" class="icon"><span>X</span></a></li><li class="et-social-icon et-social-telegram"><a href="https://t.me/scfr_en" class="icon"><span>Telegram</span></a></li></ul><ul id="et-secondary-nav" class="menu"><li class="menu-item"><a href="@SITE@/fa/">فارسی</a></li></ul></div></div></div>
+"""
+
+FOOTER = r"""<footer id="main-footer"><div class="container"><div id="footer-widgets" class="clearfix"><div class="footer-widget"><div id="text-3" class="fwidget et_pb_widget widget_text"><h4 class="title">About SCFR</h4><div class="textwidget"><p>The Strategic Council on Foreign Relations was established in 2006 to help the decision-making process of foreign policy.</p></div></div></div><div class="footer-widget"><div id="categories-3" class="fwidget et_pb_widget widget_categories"><h4 class="title">Categories</h4><ul><li class="cat-item"><a href="@SITE@/en/category/strategic-perspective/interview/">Interview</a></li><li class="cat-item"><a href="@SITE@/en/category/strategic-perspective/opinion/">Opinion</a></li><li class="cat-item"><a href="@SITE@/en/category/strategic-perspective/note/">Note</a></li><li class="cat-item"><a href="@SITE@/en/category/news/">News</a></li><li class="cat-item"><a href="@SITE@/en/category/defense-security/">Defense &amp; Security</a></li><li class="cat-item"><a href="@SITE@/en/category/economy-energy/">Economy &amp; Energy</a></li></ul></div></div><div class="footer-widget"><div id="text-4" class="fwidget et_pb_widget widget_text"><h4 class="title">Contact</h4><div class="textwidget"><p>Tehran, Iran<br /><a href="mailto:info@scfr.ir">info@scfr.ir</a><br /><a href="/en/archives/scfr-old/">Old site archive</a><br /><a href="@SITE@/en/wp-admin/">Editorial login</a><br /><a href="/en/calendar/?month=2024-04">Archive calendar</a></p></div></div></div><div class="footer-widget"><div id="text-5" class="fwidget et_pb_widget widget_text"><h4 class="title">Follow us</h4><div class="textwidget"><p><a href="https://twitter.com/scfr_en">X / Twitter</a> | <a href="https://t.me/scfr_en">Telegram</a> | <a href="https://www.instagram.com/scfr.ir/">Instagram</a></p></div></div></div></div></div><div id="footer-bottom"><div class="container clearfix"><ul class="et-social-icons"><li class="et-social-icon et-social-facebook"><a href="https://www.facebook.com/scfr.ir" class="icon"><span>Facebook</span></a></li><li class="et-social-icon et-social-rss"><a href="@SITE@/en/feed/" class="icon"><span>RSS</span></a></li></ul><div id="footer-info">© 2024 Strategic Council on Foreign Relations. Designed by SCFR IT. All rights reserved.</div></div></div></footer>
+"""
+
+BODY_SCRIPTS = r"""<script type="text/javascript">var et_animation_data = [];var et_link_options_data = [];</script>
+<script type="text/javascript" id="divi-custom-script-js-extra">
+/* <![CDATA[ */
+var DIVI = {"item_count":"%d Item","items_count":"%d Items"};
+var et_builder_utils_params = {"condition":{"diviTheme":true,"extraTheme":false},"scrollLocations":["app","top"],"builderScrollLocations":{"desktop":"app","tablet":"app","phone":"app"},"onloadScrollLocation":"app","builderType":"fe"};
+var et_frontend_scripts = {"builderCssContainerPrefix":"#et-boc","builderCssLayoutPrefix":"#et-boc .et-l"};
+var et_pb_custom = {"ajaxurl":"@SITE_JS@\/wp-admin\/admin-ajax.php","images_uri":"@SITE_JS@\/wp-content\/themes\/Divi\/images","builder_images_uri":"@SITE_JS@\/wp-content\/themes\/Divi\/includes\/builder\/images","et_frontend_nonce":"0a8b7c6d5e","subscription_failed":"Please, check the fields below to make sure you entered the correct information.","et_ab_log_nonce":"1f2e3d4c5b","fill_message":"Please, fill in the following fields:","contact_error_message":"Please, fix the following errors:","invalid":"Invalid email","captcha":"Captcha","prev":"Prev","previous":"Previous","next":"Next","wrong_captcha":"You entered the wrong number in captcha.","is_builder_plugin_used":"","ignore_waypoints":"no","is_divi_theme_used":"1","widget_search_selector":".widget_search","is_ab_testing_active":"","page_id":"0","unique_test_id":"","ab_bounce_rate":"5","is_cache_plugin_active":"yes","is_shortcode_tracking":"","tinymce_uri":""};
+/* ]]> */
+</script>
+<script type='text/javascript' src='@SITE@/wp-content/themes/Divi/js/scripts.min.js?ver=4.24.2' id='divi-custom-script-js'></script>
+<script type='text/javascript' src='@SITE@/wp-includes/js/comment-reply.min.js?ver=6.4.3' id='comment-reply-js' async='async' data-wp-strategy='async'></script>
+"""
+
+COOKIE_NOTICE = r"""<div id="cookie-notice" role="dialog" class="cookie-notice-hidden cookie-revoke-hidden cn-position-bottom" aria-label="Cookie Notice" style="background-color: rgba(50,50,58,1);"><div class="cookie-notice-container" style="color: #fff"><span id="cn-notice-text" class="cn-text-container">We use cookies to ensure that we give you the best experience on our website. If you continue to use this site we will assume that you are happy with it.</span><span id="cn-notice-buttons" class="cn-buttons-container"><a href="#" id="cn-accept-cookie" data-cookie-set="accept" class="cn-set-cookie cn-button" aria-label="Ok">Ok</a><a href="@SITE@/en/privacy-policy/" target="_blank" id="cn-more-info" class="cn-more-info cn-button" aria-label="Privacy policy">Privacy policy</a></span><span id="cn-close-notice" data-cookie-set="accept" class="cn-close-icon" title="No"></span></div></div>
+"""
+
+MAIN_HEADER_START = (
+    '<header id="main-header" data-height-onload="66"><div class="container clearfix et_menu_container">'
+    '<div class="logo_container"><span class="logo_helper"></span><a href="@SITE@/en/">'
+    '<img src="@SITE@/wp-content/uploads/2020/01/scfr-logo-en.png" width="360" height="72" '
+    'alt="Strategic Council Online" id="logo" data-height-percentage="54" /></a></div>'
+    '<div id="et-top-navigation" data-height="66" data-fixed-height="40"><nav id="top-menu-nav">'
+    '<ul id="top-menu" class="nav"><li id="menu-item-11" class="menu-item menu-item-type-custom menu-item-home">'
+    '<a href="@SITE@/en/">Home</a></li>\n'
+)
+MAIN_HEADER_END = (
+    '<li class="menu-item menu-item-type-post_type menu-item-object-page"><a href="@SITE@/en/about-us/">About Us</a></li>\n'
+    '<li class="menu-item menu-item-type-post_type menu-item-object-page"><a href="@SITE@/en/contact-us/">Contact Us</a></li>'
+    '</ul></nav><div id="et_top_search"><span id="et_search_icon"></span></div><div id="et_mobile_nav_menu">'
+    '<div class="mobile_nav closed"><span class="select_page">Select Page</span>'
+    '<span class="mobile_menu_bar mobile_menu_bar_toggle"></span></div></div></div></div>'
+    '<div class="et_search_outer"><div class="container et_search_form_container">'
+    '<form role="search" method="get" class="et-search-form" action="@SITE@/en/">'
+    '<input type="search" class="et-search-field" placeholder="Search &hellip;" value="" name="s" title="Search for:" />'
+    '</form><span class="et_close_search_field"></span></div></div></header>\n'
+)
+
+RESPOND_FORM = (
+    '<div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title"><span>Submit a Comment</span> '
+    '<small><a rel="nofollow" id="cancel-comment-reply-link" href="#respond" style="display:none;">Cancel reply</a></small></h3>'
+    '<form action="@SITE@/en/wp-comments-post.php" method="post" id="commentform" class="comment-form">'
+    '<p class="comment-notes"><span id="email-notes">Your email address will not be published.</span> '
+    '<span class="required-field-message">Required fields are marked <span class="required">*</span></span></p>'
+    '<p class="comment-form-comment"><label for="comment">Comment <span class="required">*</span></label> '
+    '<textarea id="comment" name="comment" cols="45" rows="8" maxlength="65525" required="required"></textarea></p>'
+    '<p class="comment-form-author"><label for="author">Name <span class="required">*</span></label> '
+    '<input id="author" name="author" type="text" value="" size="30" maxlength="245" autocomplete="name" required="required" /></p>'
+    '<p class="comment-form-email"><label for="email">Email <span class="required">*</span></label> '
+    '<input id="email" name="email" type="text" value="" size="30" maxlength="100" aria-describedby="email-notes" autocomplete="email" required="required" /></p>'
+    '<p class="comment-form-url"><label for="url">Website</label> '
+    '<input id="url" name="url" type="text" value="" size="30" maxlength="200" autocomplete="url" /></p>'
+    '<p class="comment-form-cookies-consent"><input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox" value="yes" /> '
+    '<label for="wp-comment-cookies-consent">Save my name, email, and website in this browser for the next time I comment.</label></p>'
+    '<p class="form-submit"><input name="submit" type="submit" id="submit" class="submit et_pb_button" value="Submit Comment" /> '
+    "<input type='hidden' name='comment_post_ID' value='@POST_ID@' id='comment_post_ID' />"
+    "<input type='hidden' name='comment_parent' id='comment_parent' value='0' /></p></form></div>"
+)
+
+LOADING = ('<div class="et_pb_code_inner"><div class="scfr-loadmore" data-page="2"><span class="scfr-spinner"></span>'
+           '<span>Loading</span></div></div>')
+
+BODY_CLASS_TAIL = (
+    "et_pb_button_helper_class et_fixed_nav et_show_nav et_primary_nav_dropdown_animation_fade "
+    "et_secondary_nav_dropdown_animation_fade et_header_style_left et_pb_footer_columns4 et_cover_background "
+    "et_pb_gutter linux et_pb_gutters3 et_smooth_scroll et_right_sidebar et_divi_theme et-db"
+)
+BUILDER_BODY_CLASS = "et-tb-has-template et-tb-has-body"
+
+NO_RESULTS = ('<div class="entry"><h1 class="not-found-title">No Results Found</h1>'
+              '<p>The page you requested could not be found. Try refining your search, or use the navigation above '
+              'to locate the post.</p></div>')
+
+STATIC_PAGES: dict[str, tuple[int, str, list[str]]] = {
+    # slug -> (page id, title, paragraphs with inline markup)
+    "about-us": (2, "About Us", [
+        "The Strategic Council on Foreign Relations (SCFR) was established in 2006 to help the decision-making process of the country’s foreign policy and to study the regional and international developments that affect it.",
+        "Strategic Council Online, the council’s website, publishes interviews, opinion pieces and notes by Iranian experts on international relations, regional issues, defense and security, and the economy and energy.",
+        "The English edition offers a selection of the council’s analyses for readers outside Iran; the Persian edition publishes the full range of its content.",
+    ]),
+    "contact-us": (45, "Contact Us", [
+        "Strategic Council on Foreign Relations, Tehran, Islamic Republic of Iran.",
+        "Email: [info@scfr.ir](mailto:info@scfr.ir)",
+        "For comments on individual articles, please use the comment form below each article. Messages sent to the editorial team are usually answered within a week.",
+    ]),
+    "privacy-policy": (3, "Privacy Policy", [
+        "This website uses cookies to remember your preferences, such as your acceptance of the cookie notice, and to produce anonymous statistics about visits.",
+        "When you leave a comment, we collect the data shown in the comment form, your IP address and your browser’s user agent string to help detect spam. Your email address is never published.",
+        "We do not sell or share personal data with third parties. To ask for your data to be removed, write to [info@scfr.ir](mailto:info@scfr.ir).",
+    ]),
+}
+STATIC_PAGES_MODIFIED = datetime(2020, 1, 15, 9, 0, tzinfo=timezone.utc)
+
+# --------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------
+
+
+def esc(text: str) -> str:
+    """Escape a text node."""
+    return html.escape(text, quote=False)
+
+
+def attr(text: str) -> str:
+    """Escape an attribute value."""
+    return html.escape(text, quote=True)
+
+
+_WP_ENTITIES = {"’": "&#8217;", "‘": "&#8216;", "“": "&#8220;", "”": "&#8221;", "–": "&#8211;", "—": "&#8212;", "…": "&#8230;"}
+
+
+def wp_text(text: str) -> str:
+    """Titles as WordPress prints them: numeric entities (&#8217; &#038;) as on the real site."""
+    out = html.escape(text, quote=False).replace("&amp;", "&#038;")
+    for char, entity in _WP_ENTITIES.items():
+        out = out.replace(char, entity)
+    return out
+
+
+def inline(text: str, base: str) -> str:
+    """Render inline markup: [a](/path) -> absolute link, [a](<p>) -> verbatim href, **b**, *i*."""
+    out: list[str] = []
+    pos = 0
+    for m in INLINE_RE.finditer(text):
+        out.append(esc(text[pos:m.start()]))
+        if m["anchor"] is not None:
+            href = m["href"]
+            if href.startswith("<"):
+                href = href[1:-1]  # kept root-relative on purpose, as some real links are
+            elif href.startswith("/"):
+                href = base + href
+            out.append(f'<a href="{attr(href)}">{esc(m["anchor"])}</a>')
+        elif m["strong"] is not None:
+            out.append(f"<strong>{esc(m['strong'])}</strong>")
+        else:
+            out.append(f"<em>{esc(m['em'])}</em>")
+        pos = m.end()
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def slash_date(day: date) -> str:
+    """The meta line's date format (YYYY/MM/DD)."""
+    return day.strftime("%Y/%m/%d")
+
+
+def rfc822(moment: datetime) -> str:
+    """RSS pubDate in UTC, as WordPress writes it."""
+    return moment.astimezone(timezone.utc).strftime("%a, %d %b %Y %H:%M:%S +0000")
+
+
+def json_ld(obj: object) -> str:
+    """JSON as Yoast prints it (escaped slashes, raw Unicode)."""
+    return json.dumps(obj, ensure_ascii=False).replace("/", "\\/")
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def excerpt(text: str, words: int = EXCERPT_WORDS) -> tuple[str, bool]:
+    """First ``words`` words of text and whether it was cut (WordPress excerpt)."""
+    parts = text.split()
+    if len(parts) <= words:
+        return text, False
+    return " ".join(parts[:words]), True
+
+
+def month_label(year: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def thumbnail(path: str) -> str:
+    """Listing thumbnail variant of an upload path (x.jpg -> x-400x250.jpg)."""
+    stem, dot, ext = path.rpartition(".")
+    return f"{stem}-400x250.{ext}" if dot else path
+
+
+# --------------------------------------------------------------------------
+# Render context
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page needs: the origin and a snapshot of the current posts (newest first)."""
+
+    base: str
+    articles: tuple[Article, ...]
+
+    @property
+    def listed(self) -> list[Article]:
+        return [a for a in self.articles if a.listed]
+
+    def origin(self, text: str) -> str:
+        """Point verbatim chunks at this server."""
+        return text.replace("@SITE_JS@", self.base.replace("/", "\\/")).replace("@SITE@", self.base)
+
+    def category_url(self, slug: str) -> str:
+        return f"{self.base}/en/category/{category_path(slug)}/"
+
+    def tag_url(self, name: str) -> str:
+        return f"{self.base}/en/tag/{slugify(name)}/"
+
+    def in_category(self, slug: str) -> list[Article]:
+        """Listed posts of a category, including those of its child categories."""
+        members = {slug} | {s for s, (_, parent) in CATEGORIES.items() if parent == slug}
+        return [a for a in self.listed if members & set(a.category_slugs)]
+
+    def tags(self) -> dict[str, str]:
+        """slug -> name of tags used by current posts."""
+        return {slugify(t): t for a in self.articles for t in a.tags}
+
+    def with_tag(self, slug: str) -> list[Article]:
+        return [a for a in self.listed if slug in {slugify(t) for t in a.tags}]
+
+
+# --------------------------------------------------------------------------
+# The shared outer frame
+# --------------------------------------------------------------------------
+
+
+def head(ctx: Context, *, title: str, seo: str, charset: str = "UTF-8", lang: str = "en-US", rtl: bool = False,
+         feed_links: str = "", rest_links: str = "", post_links: str = "") -> str:
+    """<head> of every Divi page; seo = the Yoast block, the *_links are page-specific <link>s."""
+    html_attrs = f'dir="rtl" lang="{lang}"' if rtl else f'lang="{lang}"'
+    return (
+        f'<!DOCTYPE html>\n<html {html_attrs}>\n<head>\n<meta charset="{charset}" />\n'
+        + ctx.origin(HEAD_SCRIPTS)
+        + f"<title>{esc(title)}</title>\n"
+        "<!-- This site is optimized with the Yoast SEO plugin v21.5 - https://yoast.com/wordpress/plugins/seo/ -->\n"
+        + seo
+        + "<!-- / Yoast SEO plugin. -->\n"
+        "<link rel='dns-prefetch' href='//static.addtoany.com' />\n"
+        f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Feed" href="{ctx.base}/en/feed/" />\n'
+        f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Comments Feed" href="{ctx.base}/en/comments/feed/" />\n'
+        + feed_links
+        + ctx.origin(HEAD_ASSETS)
+        + f'<link rel="https://api.w.org/" href="{ctx.base}/en/wp-json/" />\n'
+        + rest_links
+        + f'<link rel="EditURI" type="application/rsd+xml" title="RSD" href="{ctx.base}/en/xmlrpc.php?rsd" />\n'
+        '<meta name="generator" content="WordPress 6.4.3" />\n'
+        + post_links
+        + ctx.origin(HEAD_TAIL)
+        + "</head>\n"
+    )
+
+
+def main_header(ctx: Context) -> str:
+    """#main-header with the menu: every category of the tree, as on the real site."""
+    items: list[str] = []
+    for slug, (name, parent) in CATEGORIES.items():
+        if parent is not None:
+            continue
+        link = f'<a href="{ctx.category_url(slug)}">{esc(name)}</a>'
+        children = [s for s, (_, p) in CATEGORIES.items() if p == slug]
+        if children:
+            sub = "".join(
+                '<li class="menu-item menu-item-type-taxonomy menu-item-object-category">'
+                f'<a href="{ctx.category_url(c)}">{esc(CATEGORIES[c][0])}</a></li>'
+                for c in children
+            )
+            items.append('<li class="menu-item menu-item-type-taxonomy menu-item-object-category menu-item-has-children">'
+                         f'{link}\n<ul class="sub-menu">{sub}</ul></li>\n')
+        else:
+            items.append(f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category">{link}</li>\n')
+    return ctx.origin(MAIN_HEADER_START) + "".join(items) + ctx.origin(MAIN_HEADER_END)
+
+
+def frame(ctx: Context, *, head_html: str, body_class: str, main: str, builder: bool,
+          cookies_not_set: bool = False) -> str:
+    """Whole document: the Divi frame around ``main`` (the inside of #main-content)."""
+    classes = f"{body_class} {BODY_CLASS_TAIL}" + (" cookies-not-set" if cookies_not_set else "")
+    parts = [
+        head_html,
+        f'<body class="{classes}{" " + BUILDER_BODY_CLASS if builder else ""}">\n',
+        '<div id="page-container">\n',
+        ctx.origin(TOP_HEADER),
+        main_header(ctx),
+        '<div id="et-boc" class="et-boc">\n' if builder else "",
+        '<div id="et-main-area">\n<div id="main-content">\n',
+        main,
+        "</div>\n",  # #main-content
+        ctx.origin(FOOTER),
+        "</div>\n",  # #et-main-area
+        "</div>\n" if builder else "",  # #et-boc
+        "</div> <!-- #page-container -->\n",
+        ctx.origin(BODY_SCRIPTS),
+        ctx.origin(COOKIE_NOTICE),
+        "</body>\n</html>\n",
+    ]
+    return "".join(parts)
+
+
+def classic_layout(ctx: Context, left: str, sidebar_month: tuple[int, int] | None = None) -> str:
+    """Classic Divi content area: #left-area + #sidebar."""
+    return (
+        '<div class="container">\n<div id="content-area" class="clearfix">\n<div id="left-area">\n'
+        + left
+        + "</div> <!-- #left-area -->\n"
+        + sidebar(ctx, sidebar_month)
+        + "\n</div></div>"  # the frame closes #main-content on the same line, as Divi does
+    )
+
+
+def builder_layout(inner: str) -> str:
+    """Theme Builder body wrapper (#et-boc .et-l--body .et_builder_inner_content)."""
+    return ('<div class="et-l et-l--body">\n<div class="et_builder_inner_content et_pb_gutters3">\n'
+            + inner + "</div>\n</div>\n")
+
+
+# --------------------------------------------------------------------------
+# Sidebar widgets
+# --------------------------------------------------------------------------
+
+
+def calendar_widget(ctx: Context, year: int, month: int) -> str:
+    """The "Archives" calendar widget: links into the endless /en/calendar/ browser."""
+    days = sorted({a.published_date.day for a in ctx.listed
+                   if (a.published_date.year, a.published_date.month) == (year, month)})
+    cells = "".join(
+        f'<td><a href="{ctx.base}/en/calendar/?month={year:04d}-{month:02d}&amp;day={d}">{d}</a></td>' for d in days
+    ) or '<td class="pad">&nbsp;</td>'
+    py, pm = shift_month(year, month, -1)
+    return (
+        '<div id="calendar-2" class="et_pb_widget widget_calendar"><h4 class="widgettitle">Archives</h4>'
+        '<div id="calendar_wrap" class="calendar_wrap"><table id="wp-calendar" class="wp-calendar-table">'
+        f"<caption>{month_label(year, month)}</caption><tbody><tr>{cells}</tr></tbody></table>"
+        '<nav aria-label="Previous and next months" class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
+        f'<a href="{ctx.base}/en/calendar/?month={py:04d}-{pm:02d}">&laquo; {MONTHS[pm - 1][:3]}</a></span></nav></div></div>'
+    )
+
+
+def tag_cloud(ctx: Context) -> str:
+    counts: dict[str, int] = {}
+    for a in ctx.listed:
+        for t in a.tags:
+            counts[t] = counts.get(t, 0) + 1
+    if not counts:
+        return ""
+    low, high = min(counts.values()), max(counts.values())
+    links = []
+    for name in sorted(counts, key=str.lower):
+        size = 8 if high == low else round(8 + (counts[name] - low) * 14 / (high - low))
+        links.append(f'<a href="{ctx.tag_url(name)}" class="tag-cloud-link" style="font-size: {size}pt;">{esc(name)}</a>')
+    return ('<div id="tag_cloud-2" class="et_pb_widget widget_tag_cloud"><h4 class="widgettitle">Tags</h4>'
+            f'<div class="tagcloud">{" ".join(links)}</div></div>')
+
+
+def sidebar(ctx: Context, month: tuple[int, int] | None = None) -> str:
+    """Classic #sidebar: search, LATEST CONTENT, Archives calendar, tag cloud, Meta, Popular searches."""
+    if month is None:
+        newest = ctx.listed[0].published_date if ctx.listed else date(2024, 4, 1)
+        month = (newest.year, newest.month)
+    latest = "".join(f'<li><a href="{a.url(ctx.base)}">{wp_text(a.title)}</a></li>' for a in ctx.listed[:5])
+    b = ctx.base
+    return (
+        '<div id="sidebar"><div id="search-2" class="et_pb_widget widget_search"><form role="search" method="get" '
+        f'id="searchform" class="searchform" action="{b}/en/"><div><label class="screen-reader-text" for="s">Search for:</label>'
+        '<input type="text" value="" name="s" id="s" /><input type="submit" id="searchsubmit" value="Search" /></div></form></div>'
+        '<div id="recent-posts-2" class="et_pb_widget widget_recent_entries"><h4 class="widgettitle">LATEST CONTENT</h4>'
+        f"<ul>{latest}</ul></div>"
+        + calendar_widget(ctx, *month)
+        + tag_cloud(ctx)
+        + '<div id="meta-2" class="et_pb_widget widget_meta"><h4 class="widgettitle">Meta</h4><ul>'
+        f'<li><a href="{b}/en/wp-login.php">Log in</a></li><li><a href="{b}/en/feed/">Entries feed</a></li>'
+        f'<li><a href="{b}/en/comments/feed/">Comments feed</a></li><li><a href="https://wordpress.org/">WordPress.org</a></li></ul></div>'
+        '<div id="text-9" class="et_pb_widget widget_text"><h4 class="widgettitle">Popular searches</h4><div class="textwidget">'
+        f'<p><a href="{b}/en/?s=jcpoa">JCPOA</a>, <a href="{b}/en/?s=caucasus">Caucasus</a></p></div></div></div>'
+    )
+
+
+# --------------------------------------------------------------------------
+# Article pieces
+# --------------------------------------------------------------------------
+
+
+def meta_line(ctx: Context, a: Article) -> str:
+    """``<span class="published">YYYY/MM/DD</span> | category links`` (alphabetical, rel="category tag")."""
+    cats = ", ".join(
+        f'<a href="{ctx.category_url(CATEGORY_SLUG_BY_NAME[name])}" rel="category tag">{esc(name)}</a>'
+        for name in a.categories
+    )
+    return f'<span class="published">{slash_date(a.published_date)}</span> | {cats}'
+
+
+def featured_img(ctx: Context, a: Article) -> str:
+    if not a.featured_image:
+        return ""
+    return f'<img src="{ctx.base}{a.featured_image}" alt="" class="" width="800" height="450" />'
+
+
+def render_block(ctx: Context, a: Article, index: int, block: tuple) -> str:
+    """One content block as the WordPress editor outputs it."""
+    kind = block[0]
+    b = ctx.base
+    if kind == "p":
+        return f"<p>{inline(block[1], b)}</p>\n"
+    if kind == "q":
+        return f"<p><strong>{inline(block[1], b)}</strong></p>\n"
+    if kind == "h3":
+        return f"<h3>{inline(block[1], b)}</h3>\n"
+    if kind in ("ul", "ol"):
+        items = "".join(f"<li>{inline(item, b)}</li>\n" for item in block[1])
+        return f"<{kind}>\n{items}</{kind}>\n"
+    if kind == "blockquote":
+        return f'<blockquote class="wp-block-quote"><p>{inline(block[1], b)}</p></blockquote>\n'
+    if kind == "table":
+        head_row, *rows = block[1]
+        thead = "".join(f"<th>{inline(c, b)}</th>" for c in head_row)
+        tbody = "".join("<tr>" + "".join(f"<td>{inline(c, b)}</td>" for c in row) + "</tr>" for row in rows)
+        return (f'<figure class="wp-block-table"><table><thead><tr>{thead}</tr></thead>'
+                f"<tbody>{tbody}</tbody></table></figure>\n")
+    if kind == "figure":
+        aid = a.post_id + 1 + index
+        return (f'<figure id="attachment_{aid}" aria-describedby="caption-attachment-{aid}" style="width: 800px" '
+                f'class="wp-caption aligncenter"><img decoding="async" class="size-full wp-image-{aid}" '
+                f'src="{b}{attr(block[1])}" alt="" width="800" height="450" />'
+                f'<figcaption id="caption-attachment-{aid}" class="wp-caption-text">{esc(block[2])}</figcaption></figure>\n')
+    raise ValueError(f"unknown block kind {kind!r}")
+
+
+def entry_html(ctx: Context, a: Article) -> str:
+    """The article text as stored in WordPress: lead (bold prefix), byline, blocks."""
+    prefix, rest = a.lead_parts()
+    out = [f"<p><strong>{esc(prefix)}</strong> {esc(rest)}</p>\n"]
+    if a.byline:
+        out.append(f'<p style="text-align: right;"><strong>{esc(a.byline)}</strong></p>\n')
+    out.extend(render_block(ctx, a, i, block) for i, block in enumerate(a.blocks))
+    return "".join(out)
+
+
+def sloppy_entry_html(ctx: Context, a: Article) -> str:
+    """Old hand-written markup: unclosed/upper-case <P>, <B>, unquoted attributes, <font>, mis-nested <b><i>."""
+    prefix, rest = a.lead_parts()
+    out = [f"<P><B>{esc(prefix)}</B> {esc(rest)}\n"]
+    if a.byline:
+        out.append(f"<P align=right><B>{esc(a.byline)}</B>\n")
+    for i, block in enumerate(a.blocks):
+        kind = block[0]
+        if kind == "p":
+            text = inline(block[1], ctx.base)
+            style = i % 3
+            if style == 0:
+                out.append(f"<P align=justify><FONT face=Tahoma size=2>{text}</FONT>\n")
+            elif style == 1:
+                out.append(f"<P>{text}\n")
+            else:
+                out.append(f"<p class=MsoNormal><font color=#222222>{text}</font></p>\n")
+        elif kind == "q":
+            out.append(f"<P><b><i>{inline(block[1], ctx.base)}</b></i>\n")
+        else:
+            out.append(render_block(ctx, a, i, block))
+    return "".join(out)
+
+
+def share_block(ctx: Context, a: Article) -> str:
+    """AddToAny share buttons appended to the content (not article text)."""
+    url = a.url(ctx.base)
+    q = f"linkurl={quote(url, safe='')}&amp;linkname={quote(a.title, safe='')}"
+    buttons = "".join(
+        f'<a class="a2a_button_{svc}" href="https://www.addtoany.com/add_to/{svc}?{q}" title="{label}" '
+        'rel="nofollow noopener" target="_blank"></a>'
+        for svc, label in (("facebook", "Facebook"), ("twitter", "Twitter"), ("telegram", "Telegram"),
+                           ("whatsapp", "Whatsapp"), ("linkedin", "Linkedin"), ("email", "Email"))
+    )
+    return ('<div class="addtoany_share_save_container addtoany_content addtoany_content_bottom">'
+            '<div class="addtoany_header">Share This:</div>'
+            f'<div class="a2a_kit a2a_kit_size_24 addtoany_list" data-a2a-url="{url}" data-a2a-title="{attr(a.title)}">'
+            f'{buttons}<a class="a2a_dd addtoany_share_save addtoany_share" href="https://www.addtoany.com/share"></a></div></div>\n')
+
+
+def tags_line(ctx: Context, a: Article) -> str:
+    if not a.tags:
+        return ""
+    links = ", ".join(f'<a href="{ctx.tag_url(t)}" rel="tag">{esc(t)}</a>' for t in a.tags)
+    return f'<div class="scfr-post-tags"><span class="tags-title">Tags:</span> {links}</div>'
+
+
+def comment_date(moment: datetime) -> str:
+    """'November 3, 2022 at 9:41 am' (WordPress default format)."""
+    hour = moment.hour % 12 or 12
+    return f"{MONTHS[moment.month - 1]} {moment.day}, {moment.year} at {hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+
+
+def comments_section(ctx: Context, a: Article) -> str:
+    """section#comment-wrap: heading, reader comments with Reply links, the #respond form."""
+    n = len(a.comments)
+    out = [f'<section id="comment-wrap"><h1 id="comments" class="page_title">{n} Comment{"" if n == 1 else "s"}</h1>']
+    if a.comments:
+        out.append('<ol class="commentlist clearfix">')
+        url = a.url(ctx.base)
+        for i, (name, text) in enumerate(a.comments):
+            cid = a.comment_id(i)
+            parity = "even" if i % 2 == 0 else "odd"
+            avatar = hashlib.md5(name.lower().encode("utf-8")).hexdigest()
+            out.append(
+                f'<li class="comment {parity} thread-{parity} depth-1" id="li-comment-{cid}">'
+                f'<article id="comment-{cid}" class="comment-body clearfix"><div class="comment_avatar">'
+                f"<img alt='{attr(name)}' src='https://secure.gravatar.com/avatar/{avatar}?s=80&#038;d=mm&#038;r=g' "
+                "class='avatar avatar-80 photo' height='80' width='80' loading='lazy' decoding='async'/></div>"
+                f'<div class="comment_postinfo"><span class="fn">{esc(name)}</span>'
+                f'<span class="comment_date">on {comment_date(a.comment_time(i))}</span></div>'
+                f'<div class="comment_area"><div class="comment-content clearfix"><p>{esc(text)}</p>'
+                "<span class=\"reply-container\"><a rel='nofollow' class='comment-reply-link et_pb_button' "
+                f"href='{url}?replytocom={cid}#respond' data-commentid=\"{cid}\" data-postid=\"{a.post_id}\" "
+                f'data-belowelement="comment-{cid}" data-respondelement="respond" data-replyto="Reply to {attr(name)}" '
+                f"aria-label='Reply to {attr(name)}'>Reply</a></span></div></div></article></li>"
+            )
+        out.append("</ol>")
+    out.append(ctx.origin(RESPOND_FORM).replace("@POST_ID@", str(a.post_id)))
+    out.append("</section>")
+    return "".join(out)
+
+
+def teaser(ctx: Context, a: Article, module: int, index: int) -> str:
+    """A "LATEST CONTENT" teaser of the Theme Builder sidebar: title, full lead, byline."""
+    byline = f'<p class="scfr-teaser-author">{esc(a.byline)}</p>' if a.byline else ""
+    return (
+        f'<article id="post-{a.post_id}" class="et_pb_post clearfix et_pb_no_thumb et_pb_blog_item_{module}_{index} '
+        f'post-{a.post_id} post type-post status-publish format-standard hentry">'
+        f'<h2 class="entry-title"><a href="{a.url(ctx.base)}">{wp_text(a.title)}</a></h2>'
+        f'<div class="post-content"><div class="post-content-inner"><p>{esc(a.lead)}</p>{byline}</div></div></article>'
+    )
+
+
+def article_seo(ctx: Context, a: Article, modified: datetime) -> str:
+    """Yoast block of an article page (canonical, og:*, article:published_time, JSON-LD)."""
+    url = a.url(ctx.base)
+    published = a.published_at.isoformat()
+    modified_iso = to_tehran(modified).isoformat()
+    description = attr(a.lead[:155].rstrip())
+    words = sum(word_count(p) for p in a.paragraphs())
+    image = ""
+    if a.featured_image:
+        image = (f'<meta property="og:image" content="{ctx.base}{a.featured_image}" />\n'
+                 '<meta property="og:image:width" content="800" />\n<meta property="og:image:height" content="450" />\n')
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "@id": f"{url}#article", "isPartOf": {"@id": url},
+         "author": {"name": POSTING_ACCOUNT, "@id": f"{ctx.base}/en/#/schema/person/5f2c0e0f1b9a"},
+         "headline": a.title, "datePublished": published, "dateModified": modified_iso,
+         "mainEntityOfPage": {"@id": url}, "wordCount": words, "commentCount": len(a.comments),
+         "publisher": {"@id": f"{ctx.base}/en/#organization"}, "keywords": list(a.tags),
+         "articleSection": list(a.categories), "inLanguage": "en-US"},
+        {"@type": "WebPage", "@id": url, "url": url, "name": f"{a.title} - {SITE_NAME}",
+         "isPartOf": {"@id": f"{ctx.base}/en/#website"}, "datePublished": published,
+         "breadcrumb": {"@id": f"{url}#breadcrumb"}, "inLanguage": "en-US"},
+        {"@type": "BreadcrumbList", "@id": f"{url}#breadcrumb", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Home", "item": f"{ctx.base}/en/"},
+            {"@type": "ListItem", "position": 2, "name": a.title}]},
+        _website_node(ctx), _organization_node(ctx),
+    ]}
+    return (
+        f'<meta name="description" content="{description}" />\n'
+        '<meta name="robots" content="index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1" />\n'
+        f'<link rel="canonical" href="{url}" />\n'
+        '<meta property="og:locale" content="en_US" />\n<meta property="og:type" content="article" />\n'
+        f'<meta property="og:title" content="{attr(a.title)}" />\n'
+        f'<meta property="og:description" content="{description}" />\n'
+        f'<meta property="og:url" content="{url}" />\n'
+        f'<meta property="og:site_name" content="{SITE_NAME}" />\n'
+        '<meta property="article:publisher" content="https://www.facebook.com/scfr.ir" />\n'
+        f'<meta property="article:published_time" content="{published}" />\n'
+        f'<meta property="article:modified_time" content="{modified_iso}" />\n'
+        + image
+        + f'<meta name="author" content="{POSTING_ACCOUNT}" />\n'
+        '<meta name="twitter:card" content="summary_large_image" />\n'
+        '<meta name="twitter:creator" content="@scfr_en" />\n<meta name="twitter:site" content="@scfr_en" />\n'
+        '<meta name="twitter:label1" content="Written by" />\n'
+        f'<meta name="twitter:data1" content="{POSTING_ACCOUNT}" />\n'
+        '<meta name="twitter:label2" content="Est. reading time" />\n'
+        f'<meta name="twitter:data2" content="{max(1, round(words / 230))} minutes" />\n'
+        f'<script type="application/ld+json" class="yoast-schema-graph">{json_ld(graph)}</script>\n'
+    )
+
+
+def _website_node(ctx: Context) -> dict:
+    return {"@type": "WebSite", "@id": f"{ctx.base}/en/#website", "url": f"{ctx.base}/en/", "name": SITE_NAME,
+            "description": SITE_DESCRIPTION,
+            "potentialAction": [{"@type": "SearchAction",
+                                 "target": {"@type": "EntryPoint", "urlTemplate": f"{ctx.base}/en/?s={{search_term_string}}"},
+                                 "query-input": "required name=search_term_string"}]}
+
+
+def _organization_node(ctx: Context) -> dict:
+    return {"@type": "Organization", "@id": f"{ctx.base}/en/#organization", "name": SITE_DESCRIPTION,
+            "url": f"{ctx.base}/en/", "sameAs": ["https://www.facebook.com/scfr.ir", "https://twitter.com/scfr_en"]}
+
+
+# --------------------------------------------------------------------------
+# Article pages
+# --------------------------------------------------------------------------
+
+
+def article_page(ctx: Context, a: Article, modified: datetime | None = None) -> str:
+    """Full article page in the post's template generation (classic or Theme Builder)."""
+    url = a.url(ctx.base)
+    entry = (sloppy_entry_html if a.sloppy else entry_html)(ctx, a) + share_block(ctx, a)
+    head_html = head(
+        ctx,
+        title=f"{a.title} - {SITE_NAME}",
+        seo=article_seo(ctx, a, modified or a.published_at),
+        charset="windows-1252" if a.charset.lower() in ("windows-1252", "cp1252") else "UTF-8",
+        feed_links=(f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; {attr(a.title)} '
+                    f'Comments Feed" href="{url}feed/" />\n'),
+        rest_links=f'<link rel="alternate" type="application/json" href="{ctx.base}/en/wp-json/wp/v2/posts/{a.post_id}" />\n',
+        post_links=(f"<link rel='shortlink' href='{ctx.base}/en/?p={a.post_id}' />\n"
+                    '<link rel="alternate" type="application/json+oembed" '
+                    f'href="{ctx.base}/en/wp-json/oembed/1.0/embed?url={quote(url, safe="")}" />\n'
+                    f'<link rel="amphtml" href="{url}amp/">\n'),
+    )
+    builder = a.template == "themebuilder"
+    main = (_builder_article_main if builder else _classic_article_main)(ctx, a, entry)
+    page = frame(ctx, head_html=head_html, builder=builder, main=main,
+                 body_class=f"post-template-default single single-post postid-{a.post_id} single-format-standard",
+                 cookies_not_set=True)
+    if a.sloppy:
+        # The old page was cut off mid-way through the comment form; browsers cope.
+        marker = "<span>Submit a Comm"
+        page = page[: page.index(marker) + len(marker)]
+    return page
+
+
+def _classic_article_main(ctx: Context, a: Article, entry: str) -> str:
+    thumb = " has-post-thumbnail" if a.featured_image else ""
+    img = featured_img(ctx, a)
+    left = (
+        f'<article id="post-{a.post_id}" class="et_pb_post post-{a.post_id} post type-post status-publish '
+        f'format-standard{thumb} hentry category-{a.primary_category}">\n'
+        '<div class="et_post_meta_wrapper">\n'
+        f'<h1 class="entry-title">{wp_text(a.title)}</h1>\n'
+        f'<p class="post-meta">{meta_line(ctx, a)}</p>\n'
+        + (img + "\n" if img else "")
+        + '</div>\n<div class="entry-content">\n' + entry + "</div>\n"
+        '<div class="et_post_meta_wrapper">\n' + tags_line(ctx, a) + "\n" + comments_section(ctx, a) + "\n</div>\n"
+        "</article>\n"
+    )
+    return classic_layout(ctx, left, (a.published_date.year, a.published_date.month))
+
+
+def _builder_article_main(ctx: Context, a: Article, entry: str) -> str:
+    others = [o for o in ctx.listed if o.post_id != a.post_id][:6]
+    img = featured_img(ctx, a)
+    featured = (f'<div class="et_pb_title_featured_container"><span class="et_pb_image_wrap">{img}</span></div>'
+                if img else "")
+    inner = (
+        '<div class="et_pb_section et_pb_section_0_tb_body et_section_regular">\n'
+        '<div class="et_pb_row et_pb_row_0_tb_body">\n'
+        '<div class="et_pb_column et_pb_column_2_3 et_pb_column_0_tb_body et_pb_css_mix_blend_mode_passthrough">\n'
+        '<div class="et_pb_module et_pb_post_title et_pb_post_title_0_tb_body et_pb_bg_layout_light et_pb_text_align_left">'
+        f'<div class="et_pb_title_container"><h1 class="entry-title">{wp_text(a.title)}</h1>'
+        f'<p class="et_pb_title_meta_container">{meta_line(ctx, a)}</p></div>{featured}</div>\n'
+        '<div class="et_pb_module et_pb_post_content et_pb_post_content_0_tb_body">\n' + entry + "</div>\n"
+        '<div class="et_pb_module et_pb_text et_pb_text_2_tb_body"><div class="et_pb_text_inner">'
+        + tags_line(ctx, a) + "</div></div>\n"
+        '<div class="et_pb_module et_pb_comments_0_tb_body et_pb_comments_module et_pb_bg_layout_light">'
+        + comments_section(ctx, a) + "</div>\n"
+        "</div>\n"
+        '<div class="et_pb_column et_pb_column_1_3 et_pb_column_1_tb_body et_pb_css_mix_blend_mode_passthrough et-last-child">\n'
+        '<div class="et_pb_module et_pb_text et_pb_text_0_tb_body et_pb_text_align_left et_pb_bg_layout_light et_pb_hidden_phone">'
+        '<div class="et_pb_text_inner"><h4>LATEST CONTENT</h4></div></div>\n'
+        '<div class="et_pb_module et_pb_blog et_pb_blog_0_tb_body et_pb_posts et_pb_bg_layout_light et_pb_hidden_phone">'
+        '<div class="et_pb_ajax_pagination_container">' + "".join(teaser(ctx, o, 0, i) for i, o in enumerate(others))
+        + "</div></div>\n"
+        f'<div class="et_pb_module et_pb_code et_pb_code_0_tb_body et_pb_hidden_phone">{LOADING}</div>\n'
+        "</div>\n</div>\n</div>\n"
+        '<div class="et_pb_section et_pb_section_1_tb_body et_pb_hidden_desktop et_pb_hidden_tablet et_section_regular">'
+        '<div class="et_pb_row et_pb_row_1_tb_body"><div class="et_pb_column et_pb_column_4_4 et_pb_column_2_tb_body '
+        'et_pb_css_mix_blend_mode_passthrough et-last-child"><div class="et_pb_module et_pb_text et_pb_text_1_tb_body '
+        'et_pb_text_align_left et_pb_bg_layout_light"><div class="et_pb_text_inner"><h4>Últimas publicaciones</h4></div></div>\n'
+        '<div class="et_pb_module et_pb_blog et_pb_blog_1_tb_body et_pb_posts et_pb_bg_layout_light">'
+        '<div class="et_pb_ajax_pagination_container">' + "".join(teaser(ctx, o, 1, i) for i, o in enumerate(others))
+        + "</div></div>\n"
+        f'<div class="et_pb_module et_pb_code et_pb_code_1_tb_body">{LOADING}</div></div></div></div>\n'
+    )
+    return builder_layout(inner)
+
+
+def amp_page(ctx: Context, a: Article) -> str:
+    """{canonical}amp/: the AMP plugin's minimal markup; rel=canonical points back."""
+    url = a.url(ctx.base)
+    published = a.published_at
+    image = (f'<figure class="amp-wp-article-featured-image wp-caption"><amp-img width="800" height="450" '
+             f'src="{ctx.base}{a.featured_image}" layout="intrinsic"></amp-img></figure>\n' if a.featured_image else "")
+    body = entry_html(ctx, a)
+    return (
+        '<!doctype html>\n<html amp lang="en-US">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,minimum-scale=1,initial-scale=1">\n'
+        f"<title>{esc(a.title)} - {SITE_NAME}</title>\n"
+        f'<link rel="canonical" href="{url}">\n'
+        '<script async src="https://cdn.ampproject.org/v0.js"></script>\n'
+        "<style amp-boilerplate>body{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal both;"
+        "animation:-amp-start 8s steps(1,end) 0s 1 normal both}@keyframes -amp-start{from{visibility:hidden}"
+        "to{visibility:visible}}</style><noscript><style amp-boilerplate>body{-webkit-animation:none;animation:none}"
+        "</style></noscript>\n"
+        "<style amp-custom>.amp-wp-header{background:#0c3c60}.amp-wp-header a{color:#fff}"
+        ".amp-wp-article{max-width:840px;margin:1.5em auto}</style>\n"
+        "</head>\n<body>\n"
+        f'<header id="top" class="amp-wp-header"><div><a href="{ctx.base}/en/">{SITE_NAME}</a></div></header>\n'
+        '<article class="amp-wp-article">\n<header class="amp-wp-article-header">'
+        f'<h1 class="amp-wp-title">{wp_text(a.title)}</h1>'
+        f'<div class="amp-wp-meta amp-wp-posted-on"><time datetime="{published.isoformat()}">'
+        f"{slash_date(a.published_date)}</time></div></header>\n"
+        + image
+        + f'<div class="amp-wp-article-content">\n{body}</div>\n</article>\n'
+        f'<footer class="amp-wp-footer"><div><h2>{SITE_NAME}</h2><a href="#top" class="back-to-top">Back to top</a>'
+        "</div></footer>\n</body>\n</html>\n"
+    )
+
+
+# --------------------------------------------------------------------------
+# Listings
+# --------------------------------------------------------------------------
+
+
+def page_count(total: int) -> int:
+    return max(1, math.ceil(total / PER_PAGE))
+
+
+def listing_article(ctx: Context, a: Article) -> str:
+    """An article.et_pb_post teaser of listings: thumbnail, h2 link, meta line, lead excerpt."""
+    url = a.url(ctx.base)
+    text, cut = excerpt(a.lead)
+    img = ""
+    if a.featured_image:
+        img = (f'<a class="entry-featured-image-url" href="{url}"><img src="{ctx.base}{thumbnail(a.featured_image)}" '
+               f'alt="{attr(a.title)}" width="400" height="250" /></a>\n')
+    thumb = " has-post-thumbnail" if a.featured_image else ""
+    return (
+        f'<article id="post-{a.post_id}" class="et_pb_post post-{a.post_id} post type-post status-publish format-standard{thumb} hentry">\n'
+        + img
+        + f'<h2 class="entry-title"><a href="{url}">{wp_text(a.title)}</a></h2>\n'
+        f'<p class="post-meta">{meta_line(ctx, a)}</p>\n'
+        f"<p>{esc(text)}{' [&hellip;]' if cut else ''}</p>\n"
+        "</article>\n"
+    )
+
+
+def pagination(base_url: str, page: int, pages: int) -> str:
+    """Older/newer links only, as Divi prints them (base_url ends with '/')."""
+    if pages <= 1:
+        return ""
+    older = (f'\t<div class="alignleft"><a href="{base_url}page/{page + 1}/" >&laquo; Older Entries</a></div>\n'
+             if page < pages else "")
+    newer = ""
+    if page > 1:
+        target = base_url if page == 2 else f"{base_url}page/{page - 1}/"
+        newer = f'\t<div class="alignright"><a href="{target}" >Next Entries &raquo;</a></div>\n'
+    return f'<div class="pagination clearfix">\n{older}{newer}</div>\n'
+
+
+def listing_seo(ctx: Context, title: str, url: str, base_url: str, page: int, pages: int, robots: str = "index, follow") -> str:
+    rel = ""
+    if page > 1:
+        rel += f'<link rel="prev" href="{base_url if page == 2 else f"{base_url}page/{page - 1}/"}" />\n'
+    if page < pages:
+        rel += f'<link rel="next" href="{base_url}page/{page + 1}/" />\n'
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "CollectionPage", "@id": url, "url": url, "name": f"{title} - {SITE_NAME}",
+         "isPartOf": {"@id": f"{ctx.base}/en/#website"}, "inLanguage": "en-US"}]}
+    return (
+        f'<meta name="robots" content="{robots}, max-image-preview:large, max-snippet:-1, max-video-preview:-1" />\n'
+        f'<link rel="canonical" href="{url}" />\n' + rel
+        + '<meta property="og:locale" content="en_US" />\n<meta property="og:type" content="website" />\n'
+        f'<meta property="og:title" content="{attr(title)}" />\n<meta property="og:url" content="{url}" />\n'
+        f'<meta property="og:site_name" content="{SITE_NAME}" />\n'
+        f'<script type="application/ld+json" class="yoast-schema-graph">{json_ld(graph)}</script>\n'
+    )
+
+
+def _archive_page(ctx: Context, *, heading: str, posts: list[Article], page: int, base_url: str,
+                  body_class: str) -> str | None:
+    """Classic-layout archive (category/tag): h1.archive-title, 10 teasers, pagination; None past the end."""
+    pages = page_count(len(posts))
+    if page < 1 or page > pages:
+        return None
+    title = heading if page == 1 else f"{heading} - Page {page} of {pages}"
+    url = base_url if page == 1 else f"{base_url}page/{page}/"
+    chunk = posts[(page - 1) * PER_PAGE: page * PER_PAGE]
+    left = (f'<h1 class="page-title archive-title">{esc(heading)}</h1>\n'
+            + ("".join(listing_article(ctx, a) for a in chunk) if chunk else NO_RESULTS + "\n")
+            + pagination(base_url, page, pages))
+    paged = f" paged paged-{page}" if page > 1 else ""
+    return frame(ctx, head_html=head(ctx, title=f"{title} - {SITE_NAME}",
+                                     seo=listing_seo(ctx, title, url, base_url, page, pages)),
+                 body_class=body_class + paged, main=classic_layout(ctx, left), builder=False)
+
+
+def category_page(ctx: Context, slug: str, page: int = 1) -> str | None:
+    """/en/category/{path}/[page/N/]: a parent includes its children's posts."""
+    name = CATEGORIES[slug][0]
+    return _archive_page(ctx, heading=f"Category: {name}", posts=ctx.in_category(slug), page=page,
+                         base_url=ctx.category_url(slug), body_class=f"archive category category-{slug}")
+
+
+def tag_page(ctx: Context, slug: str, page: int = 1) -> str | None:
+    """/en/tag/{slug}/[page/N/]; None for unknown tags or pages past the end."""
+    name = ctx.tags().get(slug)
+    if name is None:
+        return None
+    return _archive_page(ctx, heading=f"Tag: {name}", posts=ctx.with_tag(slug), page=page,
+                         base_url=ctx.tag_url(name), body_class=f"archive tag tag-{slug}")
+
+
+def home_page(ctx: Context, page: int = 1) -> str | None:
+    """/en/ and /en/page/N/: a Theme Builder page with a blog module of 10 teasers."""
+    posts = ctx.listed
+    pages = page_count(len(posts))
+    if page < 1 or page > pages:
+        return None
+    base_url = f"{ctx.base}/en/"
+    url = base_url if page == 1 else f"{base_url}page/{page}/"
+    chunk = posts[(page - 1) * PER_PAGE: page * PER_PAGE]
+    title = SITE_NAME if page == 1 else f"{SITE_NAME} - Page {page} of {pages}"
+    inner = (
+        '<div class="et_pb_section et_pb_section_0_tb_body et_section_regular">\n'
+        '<div class="et_pb_row et_pb_row_0_tb_body">\n'
+        '<div class="et_pb_column et_pb_column_4_4 et_pb_column_0_tb_body et_pb_css_mix_blend_mode_passthrough et-last-child">\n'
+        '<div class="et_pb_module et_pb_blog et_pb_blog_0_tb_body et_pb_posts et_pb_bg_layout_light">\n'
+        '<div class="et_pb_ajax_pagination_container">\n'
+        + ("".join(listing_article(ctx, a) for a in chunk) if chunk else NO_RESULTS + "\n")
+        + pagination(base_url, page, pages)
+        + "</div>\n</div>\n</div>\n</div>\n</div>\n"
+    )
+    seo = listing_seo(ctx, title, url, base_url, page, pages)
+    return frame(ctx, head_html=head(ctx, title=f"{title} - {SITE_DESCRIPTION}", seo=seo),
+                 body_class="home blog" + (f" paged paged-{page}" if page > 1 else ""),
+                 main=builder_layout(inner), builder=True)
+
+
+def search_page(ctx: Context, query: str) -> str:
+    """/en/?s=…: exists (robots disallows it); plain substring search over listed posts."""
+    needle = query.lower().strip()
+    hits = [a for a in ctx.listed
+            if needle in a.title.lower() or needle in "\n".join(a.paragraphs()).lower()][:PER_PAGE]
+    heading = f"Search Results for: {query}"
+    left = (f'<h1 class="page-title archive-title">{esc(heading)}</h1>\n'
+            + ("".join(listing_article(ctx, a) for a in hits) if hits else NO_RESULTS + "\n"))
+    url = f"{ctx.base}/en/?s={quote(query)}"
+    return frame(ctx, head_html=head(ctx, title=f"You searched for {query} - {SITE_NAME}",
+                                     seo=listing_seo(ctx, heading, url, url, 1, 1, robots="noindex, follow")),
+                 body_class="search search-results", main=classic_layout(ctx, left), builder=False)
+
+
+def calendar_page(ctx: Context, year: int, month: int, day: int | None = None) -> str:
+    """/en/calendar/?month=YYYY-MM[&day=D]: an endless trap, each month links the previous and next one."""
+    posts = [a for a in ctx.listed if (a.published_date.year, a.published_date.month) == (year, month)
+             and (day is None or a.published_date.day == day)]
+    py, pm = shift_month(year, month, -1)
+    ny, nm = shift_month(year, month, +1)
+    heading = f"Archives: {month_label(year, month)}" + (f" {day}" if day else "")
+    left = (
+        f'<h1 class="page-title archive-title">{esc(heading)}</h1>\n'
+        + ("".join(listing_article(ctx, a) for a in posts) if posts else NO_RESULTS + "\n")
+        + '<nav aria-label="Previous and next months" class="wp-calendar-nav">'
+        f'<span class="wp-calendar-nav-prev"><a href="{ctx.base}/en/calendar/?month={py:04d}-{pm:02d}">&laquo; {MONTHS[pm - 1][:3]}</a></span>'
+        f'<span class="pad">&nbsp;</span>'
+        f'<span class="wp-calendar-nav-next"><a href="{ctx.base}/en/calendar/?month={ny:04d}-{nm:02d}">{MONTHS[nm - 1][:3]} &raquo;</a></span>'
+        "</nav>\n"
+    )
+    url = f"{ctx.base}/en/calendar/?month={year:04d}-{month:02d}"
+    return frame(ctx, head_html=head(ctx, title=f"{heading} - {SITE_NAME}",
+                                     seo=listing_seo(ctx, heading, url, url, 1, 1, robots="noindex, follow")),
+                 body_class="archive date", main=classic_layout(ctx, left, (year, month)), builder=False)
+
+
+# --------------------------------------------------------------------------
+# Other pages
+# --------------------------------------------------------------------------
+
+
+def static_page(ctx: Context, slug: str) -> str:
+    """About/Contact/Privacy: WordPress "page" template, not articles."""
+    page_id, title, paragraphs = STATIC_PAGES[slug]
+    url = f"{ctx.base}/en/{slug}/"
+    body = "".join(f"<p>{inline(p, ctx.base)}</p>\n" for p in paragraphs)
+    left = (f'<article id="post-{page_id}" class="post-{page_id} page type-page status-publish hentry">\n'
+            f'<h1 class="entry-title main_title">{esc(title)}</h1>\n'
+            f'<div class="entry-content">\n{body}</div>\n</article>\n')
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": url, "url": url, "name": f"{title} - {SITE_NAME}",
+         "isPartOf": {"@id": f"{ctx.base}/en/#website"}, "inLanguage": "en-US"}]}
+    seo = ('<meta name="robots" content="index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1" />\n'
+           f'<link rel="canonical" href="{url}" />\n<meta property="og:locale" content="en_US" />\n'
+           f'<meta property="og:type" content="article" />\n<meta property="og:title" content="{attr(title)}" />\n'
+           f'<meta property="og:url" content="{url}" />\n<meta property="og:site_name" content="{SITE_NAME}" />\n'
+           f'<script type="application/ld+json" class="yoast-schema-graph">{json_ld(graph)}</script>\n')
+    return frame(ctx, head_html=head(ctx, title=f"{title} - {SITE_NAME}", seo=seo),
+                 body_class=f"page-template-default page page-id-{page_id}", main=classic_layout(ctx, left),
+                 builder=False)
+
+
+def not_found_page(ctx: Context) -> str:
+    """WordPress/Divi 404 template."""
+    left = f'<article id="post-0" class="et_pb_post not_found">\n{NO_RESULTS}\n</article>\n'
+    seo = f'<meta property="og:locale" content="en_US" />\n<meta property="og:title" content="Page not found - {SITE_NAME}" />\n'
+    return frame(ctx, head_html=head(ctx, title=f"Page not found - {SITE_NAME}", seo=seo),
+                 body_class="error404", main=classic_layout(ctx, left), builder=False)
+
+
+def persian_home(ctx: Context) -> str:
+    """/fa/: placeholder of the Persian edition (no posts yet), in the same frame."""
+    inner = ('<div class="et_pb_section et_pb_section_0_tb_body et_section_regular"><div class="et_pb_row">'
+             '<div class="entry"><h1 class="not-found-title">نتیجه‌ای یافت نشد</h1>'
+             "<p>مطلبی برای نمایش وجود ندارد.</p></div></div></div>\n")
+    seo = f'<link rel="canonical" href="{ctx.base}/fa/" />\n<meta property="og:locale" content="fa_IR" />\n'
+    return frame(ctx, head_html=head(ctx, title="شورای راهبردی آنلاین", seo=seo, lang="fa-IR", rtl=True),
+                 body_class="home blog rtl", main=builder_layout(inner), builder=True)
+
+
+def login_page(ctx: Context) -> str:
+    """/en/wp-login.php: the stock WordPress login screen (no Divi frame)."""
+    return ctx.origin(
+        '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n'
+        '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />\n'
+        f"<title>Log In &lsaquo; {SITE_NAME} &#8212; WordPress</title>\n"
+        "<meta name='robots' content='max-image-preview:large, noindex, noarchive' />\n"
+        "<link rel='stylesheet' id='login-css' href='@SITE@/wp-admin/css/login.min.css?ver=6.4.3' type='text/css' media='all' />\n"
+        "<meta name='referrer' content='strict-origin-when-cross-origin' />\n"
+        '<meta name="viewport" content="width=device-width" />\n</head>\n'
+        '<body class="login no-js login-action-login wp-core-ui locale-en-us">\n'
+        "<script type=\"text/javascript\">document.body.className = document.body.className.replace('no-js','js');</script>\n"
+        '<div id="login">\n<h1><a href="https://wordpress.org/">Powered by WordPress</a></h1>\n'
+        '<form name="loginform" id="loginform" action="@SITE@/en/wp-login.php" method="post">\n'
+        '<p><label for="user_login">Username or Email Address</label><input type="text" name="log" id="user_login" '
+        'class="input" value="" size="20" autocapitalize="off" autocomplete="username" required="required" /></p>\n'
+        '<div class="user-pass-wrap"><label for="user_pass">Password</label><div class="wp-pwd"><input type="password" '
+        'name="pwd" id="user_pass" class="input password-input" value="" size="20" autocomplete="current-password" '
+        'spellcheck="false" required="required" /></div></div>\n'
+        '<p class="forgetmenot"><input name="rememberme" type="checkbox" id="rememberme" value="forever" /> '
+        '<label for="rememberme">Remember Me</label></p>\n'
+        '<p class="submit"><input type="submit" name="wp-submit" id="wp-submit" class="button button-primary button-large" '
+        'value="Log In" /><input type="hidden" name="redirect_to" value="@SITE@/en/wp-admin/" />'
+        '<input type="hidden" name="testcookie" value="1" /></p>\n</form>\n'
+        '<p id="nav"><a href="@SITE@/en/wp-login.php?action=lostpassword">Lost your password?</a></p>\n'
+        f'<p id="backtoblog"><a href="@SITE@/en/">&larr; Go to {SITE_NAME}</a></p>\n'
+        "</div>\n</body>\n</html>\n"
+    )
+
+
+def server_error_page() -> str:
+    """What the front proxy answers on a transient backend failure."""
+    return ("<html>\r\n<head><title>500 Internal Server Error</title></head>\r\n<body>\r\n"
+            "<center><h1>500 Internal Server Error</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+
+
+# --------------------------------------------------------------------------
+# Feeds
+# --------------------------------------------------------------------------
+
+RSS_OPEN = (
+    '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"\n'
+    '\txmlns:content="http://purl.org/rss/1.0/modules/content/"\n'
+    '\txmlns:wfw="http://wellformedweb.org/CommentAPI/"\n'
+    '\txmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+    '\txmlns:atom="http://www.w3.org/2005/Atom"\n'
+    '\txmlns:sy="http://purl.org/rss/1.0/modules/syndication/"\n'
+    '\txmlns:slash="http://purl.org/rss/1.0/modules/slash/"\n'
+    "\t>\n\n<channel>\n"
+)
+
+
+def cdata(text: str) -> str:
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def _channel_head(title: str, self_url: str, link: str, description: str, built: datetime, language: str) -> str:
+    return (
+        f"\t<title>{xml_escape(title)}</title>\n"
+        f'\t<atom:link href="{xml_escape(self_url)}" rel="self" type="application/rss+xml" />\n'
+        f"\t<link>{xml_escape(link)}</link>\n"
+        f"\t<description>{xml_escape(description)}</description>\n"
+        f"\t<lastBuildDate>{rfc822(built)}</lastBuildDate>\n"
+        f"\t<language>{language}</language>\n"
+        "\t<sy:updatePeriod>\n\thourly\t</sy:updatePeriod>\n\t<sy:updateFrequency>\n\t1\t</sy:updateFrequency>\n"
+        "\t<generator>https://wordpress.org/?v=6.4.3</generator>\n"
+    )
+
+
+def posts_feed(ctx: Context, built: datetime) -> str:
+    """/en/feed/: RSS 2.0 of the latest 10 listed posts with full content."""
+    items = []
+    for a in ctx.listed[:PER_PAGE]:
+        url = a.url(ctx.base)
+        text, cut = excerpt(a.lead)
+        cats = "".join(f"\t\t<category>{cdata(c)}</category>\n" for c in a.categories)
+        items.append(
+            "\t<item>\n"
+            f"\t\t<title>{wp_text(a.title)}</title>\n"
+            f"\t\t<link>{url}</link>\n"
+            f"\t\t<comments>{url}#respond</comments>\n"
+            f"\t\t<dc:creator>{cdata(POSTING_ACCOUNT)}</dc:creator>\n"
+            f"\t\t<pubDate>{rfc822(a.published_at)}</pubDate>\n"
+            + cats
+            + f'\t\t<guid isPermaLink="false">{ctx.base}/en/?p={a.post_id}</guid>\n'
+            f"\t\t<description>{cdata(text + (' [&#8230;]' if cut else ''))}</description>\n"
+            f"\t\t<content:encoded>{cdata(entry_html(ctx, a))}</content:encoded>\n"
+            f"\t\t<wfw:commentRss>{url}feed/</wfw:commentRss>\n"
+            f"\t\t<slash:comments>{len(a.comments)}</slash:comments>\n"
+            "\t</item>\n"
+        )
+    return (RSS_OPEN + _channel_head(SITE_NAME, f"{ctx.base}/en/feed/", f"{ctx.base}/en", SITE_DESCRIPTION, built, "en-US")
+            + "".join(items) + "</channel>\n</rss>\n")
+
+
+def comments_feed(ctx: Context, built: datetime, article: Article | None = None) -> str:
+    """/en/comments/feed/ (all posts) or {canonical}feed/ (one post): reader comments, newest first."""
+    posts = [article] if article else ctx.listed
+    entries = sorted(((a.comment_time(i), a, i) for a in posts for i in range(len(a.comments))),
+                     key=lambda e: e[0], reverse=True)
+    items = []
+    for when, a, i in entries:
+        name, text = a.comments[i]
+        link = f"{a.url(ctx.base)}#comment-{a.comment_id(i)}"
+        title = f"By: {name}" if article else f"Comment on {a.title} by {name}"
+        items.append(
+            "\t<item>\n"
+            f"\t\t<title>{wp_text(title)}</title>\n"
+            f"\t\t<link>{link}</link>\n"
+            f"\t\t<dc:creator>{cdata(name)}</dc:creator>\n"
+            f"\t\t<pubDate>{rfc822(when)}</pubDate>\n"
+            f'\t\t<guid isPermaLink="false">{ctx.base}/en/?p={a.post_id}#comment-{a.comment_id(i)}</guid>\n'
+            f"\t\t<description>{cdata(text)}</description>\n"
+            f"\t\t<content:encoded>{cdata(f'<p>{esc(text)}</p>')}</content:encoded>\n"
+            "\t</item>\n"
+        )
+    if article:
+        head_xml = _channel_head(f"Comments on: {article.title}", f"{article.url(ctx.base)}feed/",
+                                 article.url(ctx.base), SITE_DESCRIPTION, built, "en-US")
+    else:
+        head_xml = _channel_head(f"Comments for {SITE_NAME}", f"{ctx.base}/en/comments/feed/", f"{ctx.base}/en",
+                                 SITE_DESCRIPTION, built, "en-US")
+    return RSS_OPEN + head_xml + "".join(items) + "</channel>\n</rss>\n"
+
+
+def persian_feed(ctx: Context, built: datetime) -> str:
+    """/fa/feed/: the Persian edition has no posts yet."""
+    return (RSS_OPEN + _channel_head("شورای راهبردی آنلاین", f"{ctx.base}/fa/feed/", f"{ctx.base}/fa",
+                                     "شورای راهبردی روابط خارجی", built, "fa-IR") + "</channel>\n</rss>\n")
+
+
+# --------------------------------------------------------------------------
+# Sitemaps and robots.txt
+# --------------------------------------------------------------------------
+
+SITEMAP_SUBS = ("posts-post-1", "posts-page-1", "taxonomies-category-1", "taxonomies-post_tag-1")
+
+
+def sitemap_index(ctx: Context, prefix: str = "", subs: tuple[str, ...] = SITEMAP_SUBS) -> str:
+    """/wp-sitemap.xml (WordPress core sitemap index)."""
+    entries = "".join(f"<sitemap><loc>{ctx.base}{prefix}/wp-sitemap-{s}.xml</loc></sitemap>" for s in subs)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<?xml-stylesheet type="text/xsl" href="{ctx.base}{prefix}/wp-sitemap-index.xsl" ?>\n'
+            f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>\n')
+
+
+def _urlset(ctx: Context, urls: list[tuple[str, str | None]]) -> str:
+    body = "".join(
+        f"<url><loc>{xml_escape(loc)}</loc>" + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</url>"
+        for loc, lastmod in urls
+    )
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<?xml-stylesheet type="text/xsl" href="{ctx.base}/wp-sitemap.xsl" ?>\n'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>\n')
+
+
+def posts_sitemap(ctx: Context, modified: dict[int, datetime]) -> str:
+    """All current posts, listed or not, with lastmod (publication or last edit)."""
+    return _urlset(ctx, [(a.url(ctx.base), to_tehran(modified.get(a.post_id, a.published_at)).isoformat())
+                         for a in ctx.articles])
+
+
+def pages_sitemap(ctx: Context) -> str:
+    lastmod = to_tehran(STATIC_PAGES_MODIFIED).isoformat()
+    return _urlset(ctx, [(f"{ctx.base}/en/{slug}/", lastmod) for slug in STATIC_PAGES])
+
+
+def categories_sitemap(ctx: Context) -> str:
+    """Categories that have listed posts (WordPress omits empty terms)."""
+    return _urlset(ctx, [(ctx.category_url(slug), None) for slug in CATEGORIES if ctx.in_category(slug)])
+
+
+def tags_sitemap(ctx: Context) -> str:
+    return _urlset(ctx, [(ctx.tag_url(name), None) for slug, name in sorted(ctx.tags().items())
+                         if ctx.with_tag(slug)])
+
+
+def robots_txt(ctx: Context) -> str:
+    """The real robots.txt with Sitemap lines pointing at this server."""
+    return (
+        "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\nDisallow: /en/wp-admin/\n"
+        "Disallow: /fa/wp-admin/\nDisallow: /en/?s=\nDisallow: /fa/?s=\nDisallow: /en/calendar/\n"
+        f"Disallow: /fa/calendar/\n\nSitemap: {ctx.base}/wp-sitemap.xml\nSitemap: {ctx.base}/fa/wp-sitemap.xml\n"
+    )
