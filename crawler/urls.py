@@ -36,6 +36,11 @@ EXCLUDED_PATH = re.compile(
 )
 
 
+def parse_langs(langs: str) -> tuple[str, ...]:
+    """``"en,fa"`` → ``("en", "fa")``; the spider argument's syntax."""
+    return tuple(lang.strip() for lang in langs.split(",") if lang.strip())
+
+
 class Kind(enum.Enum):
     """What the spider does with a URL."""
 

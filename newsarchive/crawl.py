@@ -11,7 +11,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as project_settings
-from crawler.urls import DEFAULT_BASE_URL
+from crawler.urls import DEFAULT_BASE_URL, SiteUrls, parse_langs
 from newsarchive.archive import Archive
 
 
@@ -47,6 +47,7 @@ def crawl_settings(archive: str, *, base_url: str, fast: bool = False,
 def run_crawl(archive: str, *, base_url: str = DEFAULT_BASE_URL, langs: str = "en", fast: bool = False,
               overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Crawl the site into ``archive``; returns the crawl's row from ``crawls``."""
+    SiteUrls(base_url, parse_langs(langs))  # bad arguments fail here, before anything starts
     settings = crawl_settings(archive, base_url=base_url, fast=fast, overrides=overrides)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("scfr")

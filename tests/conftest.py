@@ -58,6 +58,8 @@ class Crawl:
     archive: Path
     log: str
     returncode: int
+    requests: list = ()
+    """What the replica served during the crawl (RequestRecord list)."""
 
     def fetched(self) -> list[tuple[int, str]]:
         return [(int(status), url) for status, url in CRAWLED.findall(self.log)]
@@ -86,6 +88,8 @@ def replica():
 def first_crawl(replica, tmp_path_factory) -> Crawl:
     """One full crawl of the shared replica into a fresh archive."""
     replica.reset_log()
+    replica.reset()
     crawl = scrapy_crawl(replica.base_url, tmp_path_factory.mktemp("first") / "archive.db")
+    crawl.requests = replica.requests
     assert crawl.returncode == 0, crawl.log[-3000:]
     return crawl

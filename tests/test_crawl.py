@@ -11,9 +11,9 @@ from collections import Counter
 import pytest
 
 from crawler.urls import ARTICLE_PATH
-from tests.conftest import REPO, seed_parts
+from tests.conftest import REPO, scrapy_crawl, seed_parts
 from tests.replica import (CALENDAR_PATH, FLAKY_PATH, PDF_PATH, REDIRECT_LOOP_PATH, REMOVED_POST_PATH,
-                           SEARCH_PATH, default_site)
+                           SEARCH_PATH, SLOW_PATH, ReplicaServer, default_site)
 
 SITE = default_site()
 FIELDS = ("title", "published", "categories", "authors", "lead", "body", "type", "lang", "tags", "images")
@@ -71,13 +71,13 @@ def test_listing_static_and_error_pages_are_never_stored(first_crawl):
 
 
 def test_robots_txt_is_obeyed(first_crawl, replica):
-    paths = replica.requested_paths()
+    paths = [r.path for r in first_crawl.requests]
     assert "/robots.txt" in paths
     assert not [p for p in paths if p.startswith((CALENDAR_PATH, SEARCH_PATH, "/en/wp-admin", "/wp-admin"))]
 
 
 def test_attachments_and_mailto_are_not_requested(first_crawl, replica):
-    paths = replica.requested_paths()
+    paths = [r.path for r in first_crawl.requests]
     assert PDF_PATH not in paths
     assert not [p for p in paths if "mailto" in p or p.endswith((".jpg", ".png"))]
 
@@ -88,12 +88,12 @@ def test_every_request_stays_on_the_origin(first_crawl, replica):
 
 
 def test_requests_carry_an_honest_user_agent(first_crawl, replica):
-    agents = {r.user_agent for r in replica.requests}
+    agents = {r.user_agent for r in first_crawl.requests}
     assert len(agents) == 1 and agents.pop().startswith("newsarchive/")
 
 
 def test_sitemaps_and_feed_are_read(first_crawl, replica):
-    paths = set(replica.requested_paths())
+    paths = {r.path for r in first_crawl.requests}
     assert {"/wp-sitemap.xml", "/wp-sitemap-posts-post-1.xml", "/en/feed/"} <= paths
 
 
@@ -103,13 +103,13 @@ def test_article_missing_from_every_listing_is_found_through_the_sitemap(first_c
 
 
 def test_an_article_is_fetched_once_however_it_is_linked(first_crawl, replica):
-    served = Counter(r.path for r in replica.requests if r.status == 200 and ARTICLE_PATH.match(r.path))
+    served = Counter(r.path for r in first_crawl.requests if r.status == 200 and ARTICLE_PATH.match(r.path))
     assert served and {path: n for path, n in served.items() if n > 1} == {}
-    assert not [r.path for r in replica.requests if "utm_" in r.path or "replytocom" in r.path or "/amp/" in r.path]
+    assert not [r.path for r in first_crawl.requests if "utm_" in r.path or "replytocom" in r.path or "/amp/" in r.path]
 
 
 def test_server_error_is_retried_and_the_article_stored(first_crawl, replica):
-    statuses = [r.status for r in replica.requests if r.path == FLAKY_PATH]
+    statuses = [r.status for r in first_crawl.requests if r.path == FLAKY_PATH]
     assert statuses == [500, 200]
     stored(first_crawl, replica.base_url + FLAKY_PATH)
 
@@ -147,3 +147,15 @@ def test_full_text_search_finds_an_article_by_a_body_word(first_crawl, replica):
     hits = rows(first_crawl, "SELECT a.url FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
                              "WHERE articles_fts MATCH 'Baluchistan'")
     assert [h["url"] for h in hits] == [SITE.by_id(101850).url(replica.base_url)]
+
+
+def test_a_page_that_times_out_is_retried_then_recorded_and_the_crawl_goes_on(tmp_path):
+    with ReplicaServer(default_site(), slow_paths=[SLOW_PATH], slow_delay=2.5, flaky_paths=[]) as server:
+        crawl = scrapy_crawl(server.base_url, tmp_path / "archive.db",
+                             settings={"DOWNLOAD_TIMEOUT": "1", "RETRY_TIMES": "1"})
+    assert crawl.returncode == 0
+    (failure,) = rows(crawl, "SELECT * FROM failures WHERE url = ?", [server.base_url + SLOW_PATH])
+    assert (failure["reason"], failure["attempts"]) == ("timeout", 2)
+    stored_urls = {r["url"] for r in rows(crawl, "SELECT url FROM articles")}
+    assert server.base_url + SLOW_PATH not in stored_urls
+    assert len(stored_urls) == len(SITE.articles()) - 1

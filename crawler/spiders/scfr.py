@@ -15,7 +15,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
+                               DownloadFailedError, DownloadTimeoutError, IgnoreRequest, ResponseDataLossError)
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
@@ -26,7 +27,7 @@ from crawler import signals
 from crawler.items import FetchFailure
 from crawler.middlewares import RedirectLoopError
 from crawler.pages.scfr import ArticlePage
-from crawler.urls import DEFAULT_BASE_URL, Kind, SiteUrls
+from crawler.urls import DEFAULT_BASE_URL, Kind, SiteUrls, parse_langs
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class ScfrSpider(scrapy.Spider):
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL, langs: str = "en", **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.site = SiteUrls(base_url, tuple(lang.strip() for lang in langs.split(",") if lang.strip()))
+        self.site = SiteUrls(base_url, parse_langs(langs))
         self.base_url = self.site.origin
         self.langs = self.site.langs
         self.crawl_args = {"base_url": self.base_url, "langs": ",".join(self.langs), **kwargs}
@@ -135,17 +136,20 @@ class ScfrSpider(scrapy.Spider):
 
 
 def _reason(failure: Failure) -> tuple[str, int | None]:
+    """A short, stable name for why a fetch failed (the ``failures.reason`` column)."""
     if failure.check(HttpError):
         status = failure.value.response.status
         return f"http_{status}", status
-    if failure.check(RedirectLoopError):
-        return "redirect_loop", None
-    if failure.check(TimeoutError, TCPTimedOutError):
-        return "timeout", None
-    if failure.check(DNSLookupError):
-        return "dns", None
-    if failure.check(ConnectionRefusedError):
-        return "connection_refused", None
+    for exceptions, reason in (
+        ((RedirectLoopError,), "redirect_loop"),
+        ((DownloadTimeoutError, TimeoutError, TCPTimedOutError), "timeout"),
+        ((CannotResolveHostError, DNSLookupError), "dns"),
+        ((DownloadConnectionRefusedError, ConnectionRefusedError), "connection_refused"),
+        ((ResponseDataLossError,), "data_loss"),
+        ((DownloadFailedError, DownloadCancelledError), "download_failed"),
+    ):
+        if failure.check(*exceptions):
+            return reason, None
     if failure.check(IgnoreRequest):
         message = failure.getErrorMessage().lower()
         if "robots.txt" in message:
