@@ -39,7 +39,9 @@ class ArticleItem:
     fetched_at: str | None = None
     """UTC time of the fetch, ISO 8601."""
     cleaning: list[dict] = field(default_factory=list)
-    """What the cleaning stages removed: ``{"rule", "removed"}`` records."""
+    """What the cleaning stages removed: ``{"rule", "marker", "paragraphs", "chars"}`` records."""
+    capture_id: int | None = None
+    """The raw capture (``captures.id``) the article was extracted from."""
 
 
 @dataclass

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from urllib.parse import urljoin
 
 from scrapy import Request
-from scrapy.exceptions import IgnoreRequest
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from w3lib.url import safe_url_string
+
+from crawler.session import ArchiveSession
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -33,3 +37,36 @@ class RedirectLoopMiddleware:
         if target in chain:
             raise RedirectLoopError(f"redirect loop: {' -> '.join([*chain, target])}")
         return response
+
+
+class CaptureMiddleware:
+    """Store every HTTP exchange in the archive as it came off the wire.
+
+    Sits next to the downloader (order 950), so it sees each response before
+    any middleware changes it: redirects, retried server errors and 304s
+    included, bodies still content-encoded as sent, request headers as sent.
+    The capture's id is left in ``request.meta["capture_id"]`` for the item.
+    """
+
+    def __init__(self, session: ArchiveSession) -> None:
+        self.session = session
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CaptureMiddleware:
+        if not crawler.settings.getbool("ARCHIVE_CAPTURES"):
+            raise NotConfigured("ARCHIVE_CAPTURES is off: raw responses are not kept")
+        return cls(ArchiveSession.of(crawler))
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if self.session.open:
+            request.meta["capture_id"] = self.session.archive.save_capture(self.session.crawl_id, {
+                "url": response.url, "method": request.method, "status": response.status,
+                "protocol": response.protocol, "request_headers": _headers(request.headers),
+                "response_headers": _headers(response.headers), "body": response.body,
+                "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            })
+        return response
+
+
+def _headers(headers) -> dict[str, str]:
+    return {key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in headers.items()}

@@ -46,6 +46,25 @@ REDIRECT_MAX_TIMES = 10
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RedirectLoopMiddleware": 650,
+    "crawler.middlewares.CaptureMiddleware": 950,  # next to the downloader: responses as received
+}
+
+# Keep every response (status, headers, body, request headers) in the archive's
+# `captures` table, identical payloads once (`payloads`), for provenance and WARC.
+ARCHIVE_CAPTURES = True
+
+# The frontier (what the crawl still has to fetch) lives in the archive, so a
+# killed crawl resumes where it stopped.
+DUPEFILTER_CLASS = "crawler.dupefilter.ArchiveDupeFilter"
+
+# What to fetch again on a crawl into an archive that already knows the site
+# (see crawler/revisit.py): new articles always; known articles when due.
+REVISIT_POLICY = "crawler.revisit.RevisitPolicy"
+# (articles up to N days old, revisit after D days); the last row covers any age.
+REVISIT_AFTER_DAYS = [[2, 0.25], [14, 1], [90, 7], [None, 30]]
+
+EXTENSIONS = {
+    "scrapy.extensions.telnet.TelnetConsole": None,
 }
 
 ITEM_PIPELINES = {

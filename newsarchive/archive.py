@@ -8,11 +8,14 @@ schema is brought up to date by migrations on open.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import unicodedata
+import zlib
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,6 +28,7 @@ from newsarchive.schema import migrations
 ARTICLE_FIELDS = ("post_id", "title", "published", "published_raw", "categories", "authors", "tags", "lead",
                   "body", "type", "lang", "images", "template", "fetched_url")
 JSON_FIELDS = frozenset({"categories", "authors", "tags", "images"})
+POST_ID = re.compile(r"/(\d+)/[^/?#]+/?(?:[?#]|$)|[?&]p=(\d+)")
 
 
 class ArchiveError(Exception):
@@ -33,6 +37,11 @@ class ArchiveError(Exception):
 
 def utcnow() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def payload_digest(body: bytes) -> str:
+    """WARC-style payload digest: ``sha1:`` and the base32 SHA-1 of the bytes."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
 
 
 def content_hash(title: str, body: str) -> str:
@@ -52,6 +61,9 @@ class Archive:
             self.db = Database(self.path)
             self.db.execute("PRAGMA busy_timeout = 10000")
             self.db.enable_wal()
+            # In WAL mode NORMAL survives a killed process (only power loss can
+            # drop the last commits, never corrupt); FULL would fsync every write.
+            self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
@@ -74,13 +86,41 @@ class Archive:
         self.close()
 
     # -- crawls ------------------------------------------------------------
-    def start_crawl(self, *, spider: str, base_url: str, langs: list[str], args: Mapping[str, Any]) -> int:
+    def start_crawl(self, *, spider: str, base_url: str, langs: list[str], args: Mapping[str, Any],
+                    mode: str = "full", resumed_from: int | None = None) -> int:
         with self.db.atomic():
             table = self.db["crawls"].insert({
                 "started_at": utcnow(), "status": "running", "spider": spider, "base_url": base_url,
                 "langs": json.dumps(langs), "args": json.dumps(dict(args), sort_keys=True), "pid": os.getpid(),
+                "mode": mode, "resumed_from": resumed_from,
             })
         return int(table.last_pk)
+
+    def interrupt_stale_crawls(self) -> dict[str, Any] | None:
+        """Mark crawls left ``running`` by a killed process as ``interrupted``;
+        returns the newest of them (the one to resume), if any. Call only while
+        holding the crawl lock, so that no crawl can really be running."""
+        stale = list(self.db.query("SELECT * FROM crawls WHERE status = 'running' ORDER BY id"))
+        with self.db.atomic():
+            for crawl in stale:
+                self.db["crawls"].update(crawl["id"], {"status": "interrupted", "finish_reason": "killed"})
+        return stale[-1] if stale else None
+
+    def resume_plan(self, crawl_id: int) -> tuple[list[str], list[str]]:
+        """(URLs still queued, article URLs already stored) by an interrupted crawl.
+
+        Validators of the other pages it fetched are forgotten, so that the
+        resuming crawl fetches them in full and sees their links again."""
+        queued = [r[0] for r in self.db.execute(
+            "SELECT url FROM frontier WHERE crawl_id = ? AND state = 'queued' ORDER BY discovered_at", [crawl_id])]
+        stored = [r[0] for r in self.db.execute(
+            "SELECT url FROM urls WHERE article_url IN (SELECT url FROM articles WHERE last_crawl_id = ?)", [crawl_id])]
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE frontier SET etag = NULL, last_modified = NULL WHERE crawl_id = ? "
+                "AND url NOT IN (SELECT url FROM urls WHERE article_url IN "
+                "(SELECT url FROM articles WHERE last_crawl_id = ?))", [crawl_id, crawl_id])
+        return queued, stored
 
     def finish_crawl(self, crawl_id: int, *, finish_reason: str, stats: Mapping[str, Any]) -> None:
         """Close a crawl's row with its outcome and the counts from its stats."""
@@ -103,6 +143,8 @@ class Archive:
                 "articles_new": count("newsarchive/articles/new"),
                 "articles_changed": count("newsarchive/articles/changed"),
                 "articles_unchanged": count("newsarchive/articles/unchanged"),
+                "articles_not_modified": count("newsarchive/articles/not_modified"),
+                "articles_gone": count("newsarchive/articles/gone"),
                 "items_dropped": sum(dropped.values()),
                 "dropped_by_reason": json.dumps(dropped),
                 "failures": count("newsarchive/failures"),
@@ -113,7 +155,7 @@ class Archive:
         return self.db["crawls"].get(crawl_id)
 
     # -- articles ----------------------------------------------------------
-    def save_article(self, article: Mapping[str, Any], crawl_id: int | None) -> str:
+    def save_article(self, article: Mapping[str, Any], crawl_id: int | None, capture_id: int | None = None) -> str:
         """Store one article atomically; returns ``new``, ``changed`` or ``unchanged``.
 
         The row is keyed by canonical URL, so every URL that reaches the
@@ -124,7 +166,7 @@ class Archive:
         digest = content_hash(article["title"], article["body"])
         row = {name: (json.dumps(article.get(name) or [], ensure_ascii=False) if name in JSON_FIELDS
                       else article.get(name)) for name in ARTICLE_FIELDS}
-        row.update(url=url, content_hash=digest, last_seen=fetched_at, last_crawl_id=crawl_id)
+        row.update(url=url, content_hash=digest, last_seen=fetched_at, last_crawl_id=crawl_id, gone_since=None)
         with self.db.atomic():
             stored = self.db.execute("SELECT content_hash FROM articles WHERE url = ?", [url]).fetchone()
             if stored is None:
@@ -137,6 +179,7 @@ class Archive:
                 self.db["revisions"].insert({
                     "url": url, "content_hash": digest, "title": article["title"], "body": article["body"],
                     "fetched_at": fetched_at, "fetched_url": article.get("fetched_url"), "crawl_id": crawl_id,
+                    "capture_id": capture_id,
                 })
             for alias in {url, article.get("fetched_url") or url}:
                 self.db.execute(
@@ -146,10 +189,120 @@ class Archive:
                 )
         return outcome
 
-    def record_failure(self, crawl_id: int | None, failure: Mapping[str, Any]) -> None:
+    def record_failure(self, crawl_id: int | None, failure: Mapping[str, Any]) -> bool:
+        """Store a failed fetch; a known article answering 404 or 410 is marked
+        gone (and kept). Returns whether an article was newly marked gone."""
+        failed_at = failure.get("failed_at") or utcnow()
         with self.db.atomic():
             self.db["failures"].insert({
                 "crawl_id": crawl_id, "url": failure["url"], "reason": failure["reason"],
                 "status": failure.get("status"), "attempts": failure.get("attempts", 1),
-                "detail": failure.get("detail", ""), "failed_at": failure.get("failed_at") or utcnow(),
+                "detail": failure.get("detail", ""), "failed_at": failed_at,
             })
+            self.db.execute(
+                "INSERT INTO frontier (url, state, crawl_id, attempts, last_status, last_error, discovered_at) "
+                "VALUES (?, 'failed', ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET state = 'failed', "
+                "crawl_id = excluded.crawl_id, attempts = excluded.attempts, last_status = excluded.last_status, "
+                "last_error = excluded.last_error",
+                [failure["url"], crawl_id, failure.get("attempts", 1), failure.get("status"), failure["reason"],
+                 failed_at])
+            if failure.get("status") not in (404, 410):
+                return False
+            gone = self.db.execute(
+                "UPDATE articles SET gone_since = ? WHERE gone_since IS NULL AND url = "
+                "(SELECT article_url FROM urls WHERE url = ?)", [failed_at, failure["url"]])
+            return gone.rowcount > 0
+
+    # -- frontier and captures ---------------------------------------------
+    def mark_queued(self, url: str, crawl_id: int | None) -> None:
+        """Note that this crawl will fetch ``url`` (kept across a kill)."""
+        self.db.execute(
+            "INSERT INTO frontier (url, state, crawl_id, attempts, discovered_at) VALUES (?, 'queued', ?, 0, ?) "
+            "ON CONFLICT(url) DO UPDATE SET state = 'queued', crawl_id = excluded.crawl_id, attempts = 0 "
+            "WHERE frontier.crawl_id IS NOT excluded.crawl_id", [url, crawl_id, utcnow()])
+        self.db.conn.commit()
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) last received for ``url``, for a conditional request."""
+        row = self.db.execute("SELECT etag, last_modified FROM frontier WHERE url = ?", [url]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_capture(self, crawl_id: int | None, capture: Mapping[str, Any]) -> int:
+        """Store one HTTP exchange; identical payloads are stored once."""
+        body: bytes = capture.get("body") or b""
+        digest = payload_digest(body) if capture["status"] != 304 else None
+        fetched_at = capture.get("fetched_at") or utcnow()
+        with self.db.atomic():
+            if digest is not None:
+                packed = zlib.compress(body, 6)
+                encoding, data = ("zlib", packed) if len(packed) < len(body) else ("identity", body)
+                self.db.execute(
+                    "INSERT OR IGNORE INTO payloads (digest, encoding, data, length, stored_length) VALUES (?, ?, ?, ?, ?)",
+                    [digest, encoding, data, len(body), len(data)])
+            table = self.db["captures"].insert({
+                "crawl_id": crawl_id, "url": capture["url"], "method": capture.get("method", "GET"),
+                "status": capture["status"], "protocol": capture.get("protocol"),
+                "request_headers": json.dumps(capture.get("request_headers", {})),
+                "response_headers": json.dumps(capture.get("response_headers", {})),
+                "payload_digest": digest, "fetched_at": fetched_at,
+            })
+            headers = {k.lower(): v for k, v in capture.get("response_headers", {}).items()}
+            self.db.execute(
+                "INSERT INTO frontier (url, state, crawl_id, attempts, last_status, etag, last_modified, discovered_at, "
+                "fetched_at) VALUES (?, 'fetched', ?, 1, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+                "state = 'fetched', crawl_id = excluded.crawl_id, attempts = frontier.attempts + 1, "
+                "last_status = excluded.last_status, fetched_at = excluded.fetched_at, "
+                "etag = CASE WHEN excluded.last_status = 304 THEN frontier.etag ELSE excluded.etag END, "
+                "last_modified = CASE WHEN excluded.last_status = 304 THEN frontier.last_modified "
+                "ELSE excluded.last_modified END",
+                [capture["url"], crawl_id, capture["status"], _first(headers.get("etag")),
+                 _first(headers.get("last-modified")), fetched_at, fetched_at])
+        return int(table.last_pk)
+
+    def payload(self, digest: str) -> bytes:
+        encoding, data = self.db.execute("SELECT encoding, data FROM payloads WHERE digest = ?", [digest]).fetchone()
+        return zlib.decompress(data) if encoding == "zlib" else data
+
+    def touch_article(self, url: str, seen_at: str, crawl_id: int | None) -> bool:
+        """An unchanged article (304): only ``last_seen`` moves. Returns whether it is known."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "UPDATE articles SET last_seen = ?, last_crawl_id = ?, gone_since = NULL "
+                "WHERE url = (SELECT article_url FROM urls WHERE url = ?)", [seen_at, crawl_id, url])
+        return cursor.rowcount > 0
+
+    def known_article(self, url: str, lang: str = "en") -> dict[str, Any] | None:
+        """What the archive knows of the article that ``url`` reaches, if any:
+        by any URL that reached it before, else by its post id (shortlinks,
+        changed slugs)."""
+        columns = "a.url, a.published, a.last_seen, a.gone_since"
+        row = self.db.execute(f"SELECT {columns} FROM urls u JOIN articles a ON a.url = u.article_url "
+                              "WHERE u.url = ?", [url]).fetchone()
+        post_id = _post_id(url)
+        if row is None and post_id is not None:
+            row = self.db.execute(f"SELECT {columns} FROM articles a WHERE post_id = ? AND lang = ?",
+                                  [post_id, lang]).fetchone()
+        return dict(zip(("url", "published", "last_seen", "gone_since"), row)) if row else None
+
+    def has_articles(self, langs: list[str] | tuple[str, ...]) -> bool:
+        marks = ", ".join("?" for _ in langs)
+        return self.db.execute(f"SELECT 1 FROM articles WHERE lang IN ({marks}) LIMIT 1", list(langs)).fetchone() \
+            is not None
+
+    def article_urls(self, langs: list[str] | tuple[str, ...], include_gone: bool = True) -> list[str]:
+        marks = ", ".join("?" for _ in langs)
+        gone = "" if include_gone else " AND gone_since IS NULL"
+        return [r[0] for r in self.db.execute(
+            f"SELECT url FROM articles WHERE lang IN ({marks}){gone} ORDER BY url", list(langs))]
+
+
+def _first(value: Any) -> str | None:
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def _post_id(url: str) -> int | None:
+    """The WordPress post id in an article URL (``/{category}/{id}/{slug}/``) or a shortlink (``?p={id}``)."""
+    match = POST_ID.search(url)
+    return int(match.group(1) or match.group(2)) if match else None

@@ -10,6 +10,7 @@ import click
 from crawler.urls import DEFAULT_BASE_URL
 from exports.jsonl import ExportError, export_jsonl
 from newsarchive.archive import Archive, ArchiveError
+from newsarchive.lock import ArchiveBusy
 from newsarchive.crawl import CrawlError, run_crawl
 
 ARCHIVE_OPTION = click.option("--archive", "-a", "archive", default="archive.db", show_default=True,
@@ -26,10 +27,16 @@ def main() -> None:
 @ARCHIVE_OPTION
 @click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="The site's origin.")
 @click.option("--langs", default="en", show_default=True, help="Editions to crawl: en, fa or en,fa.")
+@click.option("--revisit", type=click.Choice(["all"]), help="Revisit every known article (conditionally).")
+@click.option("--full", is_flag=True, help="Ignore what the archive knows and walk the whole site.")
 @click.option("--fast", is_flag=True, help="No delays or throttling: only for a copy of the site on this machine.")
 @click.option("--set", "-s", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
-def crawl(archive: str, base_url: str, langs: str, fast: bool, overrides: tuple[str, ...]) -> None:
-    """Run one crawl (the same as `scrapy crawl scfr`). Exits 1 if it failed."""
+def crawl(archive: str, base_url: str, langs: str, revisit: str | None, full: bool, fast: bool,
+          overrides: tuple[str, ...]) -> None:
+    """Run one crawl (the same as `scrapy crawl scfr`). Exits 1 if it failed.
+
+    Into an archive that already knows the site, the crawl is incremental:
+    new articles, and known ones when due (see README)."""
     settings = {}
     for override in overrides:
         name, sep, value = override.partition("=")
@@ -37,12 +44,13 @@ def crawl(archive: str, base_url: str, langs: str, fast: bool, overrides: tuple[
             raise click.BadParameter(f"expected NAME=VALUE, got {override!r}", param_hint="--set")
         settings[name] = value
     try:
-        row = run_crawl(archive, base_url=base_url, langs=langs, fast=fast, overrides=settings)
-    except (CrawlError, ArchiveError, ValueError) as exc:
+        row = run_crawl(archive, base_url=base_url, langs=langs, fast=fast, overrides=settings,
+                        spider_args={"revisit": revisit, "full": "1" if full else None})
+    except (CrawlError, ArchiveError, ArchiveBusy, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"crawl {row['id']} {row['status']} ({row['finish_reason']}): "
-               f"{row['articles_new']} new, {row['articles_changed']} changed, "
-               f"{row['articles_unchanged']} unchanged, {row['items_dropped']} dropped, {row['failures']} failed")
+    click.echo(f"crawl {row['id']} {row['status']} ({row['mode']}, {row['finish_reason']}): {row['requests']} requests; "
+               f"{row['articles_new']} new, {row['articles_changed']} changed, {row['articles_unchanged']} unchanged, "
+               f"{row['articles_gone']} gone, {row['items_dropped']} dropped, {row['failures']} failed")
     if row["status"] != "finished":
         sys.exit(1)
 
@@ -60,10 +68,13 @@ def crawls(archive: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
-    click.echo(f"{'id':>4}  {'started':25}  {'status':9}  {'new':>5}  {'changed':>7}  {'dropped':>7}  {'failed':>6}")
+    columns = (("id", 4), ("started_at", 25), ("status", 11), ("mode", 11), ("requests", 8), ("articles_new", 5),
+               ("articles_changed", 7), ("articles_gone", 4), ("items_dropped", 7), ("failures", 6))
+    titles = {"started_at": "started", "articles_new": "new", "articles_changed": "changed", "articles_gone": "gone",
+              "items_dropped": "dropped", "failures": "failed"}
+    click.echo("  ".join(f"{titles.get(name, name):>{width}}" for name, width in columns))
     for row in rows:
-        click.echo(f"{row['id']:>4}  {row['started_at']:25}  {row['status']:9}  {row['articles_new'] or 0:>5}  "
-                   f"{row['articles_changed'] or 0:>7}  {row['items_dropped'] or 0:>7}  {row['failures'] or 0:>6}")
+        click.echo("  ".join(f"{'' if row[name] is None else row[name]!s:>{width}}" for name, width in columns))
 
 
 @main.command()

@@ -13,6 +13,7 @@ from scrapy.settings import Settings
 from crawler import settings as project_settings
 from crawler.urls import DEFAULT_BASE_URL, SiteUrls, parse_langs
 from newsarchive.archive import Archive
+from newsarchive.lock import CrawlLock
 
 
 class CrawlError(Exception):
@@ -45,13 +46,20 @@ def crawl_settings(archive: str, *, base_url: str, fast: bool = False,
 
 
 def run_crawl(archive: str, *, base_url: str = DEFAULT_BASE_URL, langs: str = "en", fast: bool = False,
-              overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """Crawl the site into ``archive``; returns the crawl's row from ``crawls``."""
+              overrides: Mapping[str, Any] | None = None,
+              spider_args: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    """Crawl the site into ``archive``; returns the crawl's row from ``crawls``.
+
+    ``spider_args`` are the spider's other arguments (``revisit``, ``full``)."""
     SiteUrls(base_url, parse_langs(langs))  # bad arguments fail here, before anything starts
+    Archive(archive).close()  # so does an archive that cannot be opened
+    with CrawlLock(archive):  # or one that another crawl is writing (the crawl holds the lock throughout)
+        pass
     settings = crawl_settings(archive, base_url=base_url, fast=fast, overrides=overrides)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("scfr")
-    process.crawl(crawler, base_url=base_url, langs=langs)
+    extra = {name: value for name, value in (spider_args or {}).items() if value}
+    process.crawl(crawler, base_url=base_url, langs=langs, **extra)
     process.start()
     crawl_id = crawler.stats.get_value("newsarchive/crawl_id")
     if crawl_id is None:

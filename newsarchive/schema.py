@@ -65,3 +65,33 @@ def m001_initial(db: Database) -> None:
 def m002_full_text_index(db: Database) -> None:
     db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61 remove_diacritics 2",
                               replace=True)
+
+
+@migrations()
+def m003_captures_frontier_history(db: Database) -> None:
+    """Raw captures (deduplicated payloads), the crawl frontier, gone articles."""
+    db["payloads"].create(
+        {"digest": str, "encoding": str, "data": bytes, "length": int, "stored_length": int},
+        pk="digest",
+    )
+    db["captures"].create(
+        {"id": int, "crawl_id": int, "url": str, "method": str, "status": int, "protocol": str,
+         "request_headers": str, "response_headers": str, "payload_digest": str, "fetched_at": str},
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id"), ("payload_digest", "payloads", "digest")],
+    )
+    db["captures"].create_index(["url", "fetched_at"])
+    db["captures"].create_index(["payload_digest"])
+    db["frontier"].create(
+        {"url": str, "state": str, "crawl_id": int, "attempts": int, "last_status": int, "last_error": str,
+         "etag": str, "last_modified": str, "discovered_at": str, "fetched_at": str},
+        pk="url",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["frontier"].create_index(["crawl_id", "state"])
+    db["revisions"].add_column("capture_id", int, fk="captures", fk_col="id")
+    db["articles"].add_column("gone_since", str)
+    db["crawls"].add_column("mode", str)
+    db["crawls"].add_column("resumed_from", int)
+    db["crawls"].add_column("articles_gone", int)
+    db["crawls"].add_column("articles_not_modified", int)

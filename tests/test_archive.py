@@ -63,10 +63,11 @@ def test_archive_runs_in_wal_mode(archive):
 
 
 def test_reopening_applies_no_migration_twice(tmp_path):
-    Archive(tmp_path / "a.db").close()
+    with Archive(tmp_path / "a.db") as first:
+        applied = [r["name"] for r in first.db["_sqlite_migrations"].rows]
     with Archive(tmp_path / "a.db") as again:
-        names = [r["name"] for r in again.db["_sqlite_migrations"].rows]
-    assert names == sorted(set(names), key=names.index) and len(names) == 2
+        assert [r["name"] for r in again.db["_sqlite_migrations"].rows] == applied
+    assert applied[0] == "m001_initial" and len(applied) == len(set(applied))
 
 
 def test_crawl_row_records_outcome_and_counts(archive):

@@ -38,12 +38,14 @@ def invoke(*args: str):
 def test_crawl_command_reports_what_it_stored(twice_crawled):
     _, (first, _) = twice_crawled
     assert first.returncode == 0, first.stderr[-2000:]
-    assert f"crawl 1 finished (finished): {ARTICLES} new, 0 changed, 0 unchanged" in first.stdout
+    assert first.stdout.startswith("crawl 1 finished (full, finished):")
+    assert f"; {ARTICLES} new, 0 changed, 0 unchanged, 0 gone, 0 dropped, 2 failed" in first.stdout
 
 
-def test_rerun_finds_every_article_unchanged_and_adds_no_row(twice_crawled):
+def test_rerun_is_incremental_and_adds_nothing(twice_crawled):
     archive, (_, second) = twice_crawled
-    assert f"crawl 2 finished (finished): 0 new, 0 changed, {ARTICLES} unchanged" in second.stdout
+    assert second.stdout.startswith("crawl 2 finished (incremental, finished):")
+    assert "; 0 new, 0 changed" in second.stdout
     listed = json.loads(invoke("crawls", "--archive", str(archive), "--format", "json").output)
     assert [c["id"] for c in listed] == [2, 1]
 
@@ -51,7 +53,7 @@ def test_rerun_finds_every_article_unchanged_and_adds_no_row(twice_crawled):
 def test_crawls_table_lists_each_run(twice_crawled):
     archive, _ = twice_crawled
     lines = invoke("crawls", "--archive", str(archive)).output.splitlines()
-    assert lines[0].split()[:3] == ["id", "started", "status"]
+    assert lines[0].split()[:4] == ["id", "started", "status", "mode"]
     assert [line.split()[0] for line in lines[1:]] == ["2", "1"]
 
 

@@ -10,22 +10,27 @@ happens in ``crawler.pages``; cleaning and storage in ``pipelines``.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
 
 import scrapy
-from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
-                               DownloadFailedError, DownloadTimeoutError, IgnoreRequest, ResponseDataLossError)
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.utils.misc import load_object
+from scrapy.exceptions import (CannotResolveHostError, DontCloseSpider, DownloadCancelledError,
+                               DownloadConnectionRefusedError, DownloadFailedError, DownloadTimeoutError,
+                               IgnoreRequest, ResponseDataLossError)
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
-from crawler import signals
+from crawler import signals as newsarchive_signals
 from crawler.items import FetchFailure
 from crawler.middlewares import RedirectLoopError
+from crawler.pages.listing import ListingPage
 from crawler.pages.scfr import ArticlePage
 from crawler.urls import DEFAULT_BASE_URL, Kind, SiteUrls, parse_langs
 
@@ -38,32 +43,63 @@ PRIORITY = {Kind.ARTICLE: 30, Kind.SHORTLINK: 30, Kind.SITEMAP: 20, Kind.FEED: 2
 class ScfrSpider(scrapy.Spider):
     name = "scfr"
 
-    def __init__(self, base_url: str = DEFAULT_BASE_URL, langs: str = "en", **kwargs: Any) -> None:
+    def __init__(self, base_url: str = DEFAULT_BASE_URL, langs: str = "en", revisit: str | None = None,
+                 full: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.site = SiteUrls(base_url, parse_langs(langs))
         self.base_url = self.site.origin
         self.langs = self.site.langs
-        self.crawl_args = {"base_url": self.base_url, "langs": ",".join(self.langs), **kwargs}
+        if revisit not in (None, "", "all"):
+            raise ValueError(f"revisit must be 'all' (revisit every known article) or left out, not {revisit!r}")
+        self.requested_mode = "full" if _flag(full) else "all" if revisit == "all" else "incremental"
+        self.crawl_args = {"base_url": self.base_url, "langs": ",".join(self.langs), **kwargs,
+                           **({"revisit": revisit} if revisit else {}), **({"full": full} if full else {})}
+        self.sitemap_listed: set[str] = set()
+        self.sitemaps_complete = True
+        self.checked_missing = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ScfrSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.policy = load_object(crawler.settings["REVISIT_POLICY"]).from_crawler(
+            crawler, spider.site, spider.requested_mode)
+        crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
+        return spider
 
     # -- scheduling --------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        yield scrapy.Request(self.site.url("/robots.txt"), callback=self.parse_robots,
-                             errback=self.robots_failed, priority=PRIORITY[Kind.SITEMAP])
+        yield self.request(self.site.url("/robots.txt"), Kind.SITEMAP, callback=self.parse_robots,
+                           errback=self.robots_failed)
+        for url in self.policy.resume_urls() + self.policy.revisit_urls():
+            request = self.follow(url, force=True)
+            if request is not None:
+                yield request
         for lang in self.langs:
             for path in (f"/{lang}/", f"/{lang}/feed/"):
                 request = self.follow(self.site.url(path))
                 if request is not None:
                     yield request
 
-    def follow(self, url: str) -> scrapy.Request | None:
-        """A request for ``url`` in its normal form, or None when out of scope."""
+    def request(self, url: str, kind: Kind, **kwargs: Any) -> scrapy.Request:
+        headers = self.policy.conditional_headers(url, kind)
+        meta = {"handle_httpstatus_list": [304]} if headers else {}
+        kwargs.setdefault("callback", self.parse)
+        kwargs.setdefault("errback", self.failed)
+        return scrapy.Request(url, headers=headers, meta=meta, priority=PRIORITY[kind], **kwargs)
+
+    def follow(self, url: str, *, lastmod: str | None = None, force: bool = False) -> scrapy.Request | None:
+        """A request for ``url`` in its normal form, or None when it is out of
+        scope or the revisit policy does not want it."""
         url = self.site.normalize(url)
         kind = self.site.kind(url)
         if kind is Kind.SKIP:
             return None
-        return scrapy.Request(url, callback=self.parse, errback=self.failed, priority=PRIORITY[kind])
+        if not force and not self.policy.wants(url, kind, lastmod):
+            self.crawler.stats.inc_value(f"newsarchive/skipped/known_{kind.value}")
+            return None
+        return self.request(url, kind)
 
-    def follow_all(self, urls: Iterator[str] | list[str]) -> Iterator[scrapy.Request]:
+    def follow_all(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
         seen: set[str] = set()
         for url in urls:
             request = self.follow(url)
@@ -74,10 +110,30 @@ class ScfrSpider(scrapy.Spider):
     def default_sitemaps(self) -> list[str]:
         return [self.site.url("/wp-sitemap.xml" if lang == "en" else f"/{lang}/wp-sitemap.xml") for lang in self.langs]
 
+    def spider_idle(self) -> None:
+        """Once discovery is done: revisit known articles that the post
+        sitemaps no longer list (removed posts answer 404 and are marked gone)."""
+        if self.checked_missing:
+            return
+        self.checked_missing = True
+        missing = self.policy.missing_from(self.sitemap_listed) if self.sitemaps_complete else []
+        scheduled = 0
+        for url in missing:
+            request = self.follow(url, force=True)
+            if request is not None:
+                self.crawler.engine.crawl(request)
+                scheduled += 1
+        if scheduled:
+            logger.info("Revisiting %d known articles that the sitemaps no longer list", scheduled)
+            raise DontCloseSpider
+
     # -- callbacks ---------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        listed = list(sitemap_urls_from_robots(response.body, base_url=response.url))
-        yield from self.follow_all(listed or self.default_sitemaps())
+        listed = [] if response.status == 304 else list(sitemap_urls_from_robots(response.body, base_url=response.url))
+        for url in listed or self.default_sitemaps():
+            request = self.follow(url)
+            if request is not None:
+                yield request.replace(headers={}, meta={})  # the index is read in full, always
 
     def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         self.failed(failure)
@@ -86,6 +142,12 @@ class ScfrSpider(scrapy.Spider):
     def parse(self, response: Response) -> Iterator[Any]:
         """Route a response by what its final URL (after redirects) is."""
         kind = self.site.kind(self.site.normalize(response.url))
+        if response.status == 304:
+            self.crawler.stats.inc_value(f"newsarchive/not_modified/{kind.value}")
+            if kind is Kind.SITEMAP:
+                self.sitemaps_complete = False
+            self.crawler.signals.send_catch_log(signal=newsarchive_signals.page_not_modified, url=response.url)
+            return
         if kind is Kind.SITEMAP:
             yield from self.parse_sitemap(response)
             return
@@ -99,11 +161,23 @@ class ScfrSpider(scrapy.Spider):
         if kind is Kind.ARTICLE:
             page = ArticlePage(response.url, response.selector)
             if page.is_article():
-                yield page.to_item(fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                item = page.to_item(fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                item.capture_id = response.meta.get("capture_id")
+                yield item
             else:
                 self.crawler.stats.inc_value("newsarchive/skipped/not_an_article")
                 logger.warning("Skipped %s: URL looks like an article but the page is not one", response.url)
+        if kind is Kind.LISTING:
+            yield from self.next_listing_page(ListingPage(response.url, response.selector))
         yield from self.follow_all(response.urljoin(href) for href in response.xpath("//a/@href").getall())
+
+    def next_listing_page(self, listing: ListingPage) -> Iterator[scrapy.Request]:
+        """Older entries, while the page still lists articles the archive lacks."""
+        next_page = listing.next_page()
+        if next_page and any(self.policy.known(self.site.normalize(url)) is None for url in listing.entries()):
+            request = self.follow(next_page, force=True)
+            if request is not None:
+                yield request
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         try:
@@ -111,8 +185,17 @@ class ScfrSpider(scrapy.Spider):
         except Exception:  # lxml raises several types on garbage  # noqa: BLE001
             logger.warning("Skipped %s: not a readable sitemap", response.url, exc_info=True)
             self.crawler.stats.inc_value("newsarchive/skipped/bad_sitemap")
+            self.sitemaps_complete = False
             return
-        yield from self.follow_all(entry["loc"] for entry in sitemap if entry.get("loc"))
+        for entry in sitemap:
+            if not entry.get("loc"):
+                continue
+            url = self.site.normalize(entry["loc"])
+            if sitemap.type == "urlset" and self.site.kind(url) is Kind.ARTICLE:
+                self.sitemap_listed.add(url)
+            request = self.follow(url, lastmod=entry.get("lastmod"))
+            if request is not None:
+                yield request
 
     # -- failures ----------------------------------------------------------
     def failed(self, failure: Failure) -> None:
@@ -126,7 +209,7 @@ class ScfrSpider(scrapy.Spider):
             return
         logger.warning("Failed %s: %s (%s)", url, reason, failure.getErrorMessage())
         self.crawler.signals.send_catch_log(
-            signal=signals.fetch_failed,
+            signal=newsarchive_signals.fetch_failed,
             failure=FetchFailure(
                 url=url, reason=reason, status=status, attempts=request.meta.get("retry_times", 0) + 1,
                 detail=failure.getErrorMessage()[:500],
@@ -158,3 +241,7 @@ def _reason(failure: Failure) -> tuple[str, int | None]:
             return "too_many_redirects", None
         return "ignored", None
     return type(failure.value).__name__, None
+
+
+def _flag(value: str | None) -> bool:
+    return str(value or "").strip().lower() in ("1", "true", "yes", "on")

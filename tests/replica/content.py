@@ -25,6 +25,7 @@ SITE_DESCRIPTION = "Strategic Council on Foreign Relations"
 POSTING_ACCOUNT = "SCFR Editor"  # meta author / JSON-LD author: never the writer
 PER_PAGE = 10  # posts per listing page
 EXCERPT_WORDS = 55  # WordPress excerpt length used by listings
+SITEMAP_MAX_URLS = 2000  # WordPress core splits each sitemap into files of this many URLs
 
 # Category tree: slug -> (name as shown, parent slug or None).  Order = menu order.
 CATEGORIES: dict[str, tuple[str, str | None]] = {
@@ -278,8 +279,94 @@ class Article:
         }
 
 
-def _sort_key(article: Article) -> tuple[str, int]:
-    return (article.published, article.post_id)
+class SiteIndex:
+    """An immutable snapshot of the posts with the lookups that pages need.
+
+    :class:`Site` builds one lazily after each mutation and hands the same
+    object to every request until the next mutation, so serving a page costs
+    O(page size) rather than O(posts).  The per-category/tag/month tables are
+    built on first use.  ``render.Context`` also builds one from a plain list
+    of articles.
+    """
+
+    def __init__(self, articles: Iterable[Article], modified: dict[int, datetime] | None = None) -> None:
+        self.articles: tuple[Article, ...] = tuple(articles)  # newest first
+        self.listed: tuple[Article, ...] = tuple(a for a in self.articles if a.listed)
+        # post_id -> Last-Modified (publication or last edit), for sitemap lastmod.
+        self.modified: dict[int, datetime] = (
+            dict(modified) if modified is not None else {a.post_id: a.published_at for a in self.articles})
+        self._lock = threading.Lock()
+        self._tables: dict[str, Any] = {}
+
+    def _table(self, name: str, build: Any) -> Any:
+        table = self._tables.get(name)
+        if table is None:
+            with self._lock:
+                table = self._tables.get(name)
+                if table is None:
+                    table = self._tables[name] = build()
+        return table
+
+    @property
+    def by_id(self) -> tuple[Article, ...]:
+        """All posts by ascending id (WordPress orders its post sitemaps this way)."""
+        return self._table("by_id", lambda: tuple(sorted(self.articles, key=lambda a: a.post_id)))
+
+    @property
+    def by_category(self) -> dict[str, tuple[Article, ...]]:
+        """category slug -> listed posts, newest first; a parent includes its children's posts."""
+        def build() -> dict[str, tuple[Article, ...]]:
+            out: dict[str, list[Article]] = {}
+            for a in self.listed:
+                slugs = set(a.category_slugs)
+                slugs |= {CATEGORIES[s][1] for s in slugs if CATEGORIES[s][1]}  # type: ignore[misc]
+                for slug in slugs:
+                    out.setdefault(slug, []).append(a)
+            return {slug: tuple(posts) for slug, posts in out.items()}
+        return self._table("by_category", build)
+
+    @property
+    def tags(self) -> dict[str, str]:
+        """tag slug -> name, over all current posts (listed or not)."""
+        return self._table("tags", lambda: {slugify(t): t for a in self.articles for t in a.tags})
+
+    @property
+    def by_tag(self) -> dict[str, tuple[Article, ...]]:
+        """tag slug -> listed posts, newest first."""
+        def build() -> dict[str, tuple[Article, ...]]:
+            out: dict[str, list[Article]] = {}
+            for a in self.listed:
+                for slug in {slugify(t) for t in a.tags}:
+                    out.setdefault(slug, []).append(a)
+            return {slug: tuple(posts) for slug, posts in out.items()}
+        return self._table("by_tag", build)
+
+    @property
+    def tag_counts(self) -> dict[str, int]:
+        """tag name -> number of listed posts (the tag cloud)."""
+        def build() -> dict[str, int]:
+            counts: dict[str, int] = {}
+            for a in self.listed:
+                for t in a.tags:
+                    counts[t] = counts.get(t, 0) + 1
+            return counts
+        return self._table("tag_counts", build)
+
+    @property
+    def by_month(self) -> dict[tuple[int, int], tuple[Article, ...]]:
+        """(year, month) -> listed posts published that month, newest first."""
+        def build() -> dict[tuple[int, int], tuple[Article, ...]]:
+            out: dict[tuple[int, int], list[Article]] = {}
+            for a in self.listed:
+                day = a.published_date
+                out.setdefault((day.year, day.month), []).append(a)
+            return {key: tuple(posts) for key, posts in out.items()}
+        return self._table("by_month", build)
+
+    @property
+    def with_comments(self) -> tuple[Article, ...]:
+        """Listed posts that have reader comments (the comments feed)."""
+        return self._table("with_comments", lambda: tuple(a for a in self.listed if a.comments))
 
 
 # --------------------------------------------------------------------------
@@ -293,27 +380,57 @@ class Site:
     Mutations (add/edit/remove) exist for incremental re-crawl tests; every
     mutation bumps a site-wide change time so listings/feeds/sitemaps get a
     new Last-Modified, and edit() bumps the post's own version/time.
+
+    Queries go through a cached :class:`SiteIndex` (sorted lists, per-category,
+    tag and month tables) that every mutation invalidates.
+
+    ``page_weight=(low, high)`` pads every (non-AMP) article page with inline
+    ``<style>``/``<script>`` blocks to a deterministic per-post size between
+    low and high bytes, like the real site's Divi critical CSS; None (the
+    default) renders pages as they are.
     """
 
-    def __init__(self, articles: Iterable[Article] = ()) -> None:
+    def __init__(self, articles: Iterable[Article] = (), *, page_weight: tuple[int, int] | None = None) -> None:
         self._lock = threading.RLock()
         self._articles: dict[int, Article] = {}
         self._versions: dict[int, int] = {}
+        self._retired: dict[int, int] = {}  # post_id -> last version of a removed post
         self._modified: dict[int, datetime] = {}
+        self._published: dict[int, int] = {}  # post_id -> publication sequence (0 = initial posts)
+        self._publications = 0
+        self._newest: datetime | None = None  # newest publication time ever inserted
         self._changed: datetime | None = None
+        self._index: SiteIndex | None = None
+        self.page_weight = page_weight
         for article in articles:
             self._insert(article)
 
     # --- queries ---------------------------------------------------------
 
+    def index(self) -> SiteIndex:
+        """The current snapshot (rebuilt after a mutation, O(n log n) once)."""
+        with self._lock:
+            if self._index is None:
+                ordered = sorted(self._articles.values(), key=self._order, reverse=True)
+                self._index = SiteIndex(ordered, self._modified)
+            return self._index
+
+    def _order(self, article: Article) -> tuple[str, int, int]:
+        # Newest first by date; on the same date a post published later with add()
+        # comes first (WordPress sorts by the full post_date), then by id.
+        return (article.published, self._published[article.post_id], article.post_id)
+
     def articles(self) -> list[Article]:
         """All current posts, newest first."""
-        with self._lock:
-            return sorted(self._articles.values(), key=_sort_key, reverse=True)
+        return list(self.index().articles)
 
     def listed(self) -> list[Article]:
         """Posts that appear in listings, feeds and LATEST CONTENT, newest first."""
-        return [a for a in self.articles() if a.listed]
+        return list(self.index().listed)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._articles)
 
     def by_id(self, post_id: int) -> Article | None:
         with self._lock:
@@ -343,11 +460,9 @@ class Site:
             return dict(self._modified)
 
     def last_change(self) -> datetime:
-        """Last-Modified of listings/feeds/sitemaps: newest post or latest mutation."""
+        """Last-Modified of listings/feeds/sitemaps: newest post or latest mutation (O(1))."""
         with self._lock:
-            times = list(self._modified.values())
-            if self._changed is not None:
-                times.append(self._changed)
+            times = [t for t in (self._newest, self._changed) if t is not None]
             return max(times) if times else datetime(2017, 1, 1, tzinfo=timezone.utc)
 
     # --- mutations -------------------------------------------------------
@@ -357,12 +472,13 @@ class Site:
         with self._lock:
             if article.post_id in self._articles:
                 raise ValueError(f"post {article.post_id} exists")
-            self._insert(article)
+            self._publications += 1
+            self._insert(article, self._publications)
             self._touch()
             return article
 
     def edit(self, post_id: int, **changes: Any) -> Article:
-        """Replace fields of a post; its page bytes, ETag and Last-Modified change."""
+        """Replace fields of a post; its page bytes, ETag, Last-Modified and sitemap lastmod change."""
         with self._lock:
             old = self._articles[post_id]
             if "post_id" in changes and changes["post_id"] != post_id:
@@ -371,21 +487,31 @@ class Site:
             self._articles[post_id] = new
             self._versions[post_id] += 1
             self._modified[post_id] = self._touch()
+            self._index = None
             return new
 
     def remove(self, post_id: int) -> Article:
         """Delete a post: its URLs answer 404 and it leaves listings/sitemaps/feeds."""
         with self._lock:
             article = self._articles.pop(post_id)
-            del self._versions[post_id]
+            self._retired[post_id] = self._versions.pop(post_id)
             del self._modified[post_id]
+            del self._published[post_id]
+            self._index = None
             self._touch()
             return article
 
-    def _insert(self, article: Article) -> None:
-        self._articles[article.post_id] = article
-        self._versions[article.post_id] = 0
-        self._modified[article.post_id] = article.published_at
+    def _insert(self, article: Article, publication: int = 0) -> None:
+        post_id = article.post_id
+        self._articles[post_id] = article
+        # A post removed and published again continues its version count, so
+        # a page cached for the old post is never served for the new one.
+        self._versions[post_id] = self._retired.pop(post_id, -1) + 1
+        self._modified[post_id] = article.published_at
+        self._published[post_id] = publication
+        if self._newest is None or article.published_at > self._newest:
+            self._newest = article.published_at
+        self._index = None
 
     def _touch(self) -> datetime:
         """Advance the change clock strictly (1 s resolution of Last-Modified/If-Modified-Since)."""

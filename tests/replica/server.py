@@ -13,10 +13,11 @@ import gzip
 import hashlib
 import re
 import struct
+import sys
 import threading
-import time
 import traceback
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
@@ -34,6 +35,7 @@ from .content import (
     REDIRECT_LOOP_PATH_2,
     SLOW_DELAY,
     SLOW_PATH,
+    Article,
     Site,
     category_path,
     default_site,
@@ -122,6 +124,7 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
     last_modified: datetime | None = None
     etag: str | None = None
+    gzipped: Callable[[], bytes] | None = None  # cached gzip of body, when the server keeps one
 
 
 def _etag(body: bytes) -> str:
@@ -170,8 +173,14 @@ def _accepts_gzip(header: str | None) -> bool:
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
-    request_queue_size = 128  # crawlers open many connections at once
+    request_queue_size = 1024  # crawlers and benchmarks open many connections at once
     replica: "ReplicaServer"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up mid-request or mid-response is normal; stay quiet about it."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -179,6 +188,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "nginx"
     sys_version = ""
     protocol_version = "HTTP/1.1"  # every response carries Content-Length and Connection: close
+    disable_nagle_algorithm = True  # headers and body go out without waiting for delayed ACKs
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass  # tests read ReplicaServer.requests instead of stderr noise
@@ -208,8 +218,19 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             if not head_only and response.status != 304:
                 self.wfile.write(response.body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (e.g. a timeout test); nothing to do
+        except ConnectionError:  # BrokenPipe, ConnectionReset, ConnectionAborted
+            pass  # the client gave up (e.g. a timeout test or a killed crawl); nothing to do
+
+
+@dataclass
+class _CachedPage:
+    """Full-page cache entry of an article: what it was rendered from, so the bytes can be
+    re-rendered identically after the body left the bounded body cache."""
+
+    version: int
+    ctx: render.Context  # the site snapshot of the first render (its LATEST CONTENT etc.)
+    modified: datetime
+    etag: str
 
 
 class ReplicaServer:
@@ -217,24 +238,34 @@ class ReplicaServer:
 
     ``with ReplicaServer() as server:`` starts it on a free port;
     ``server.base_url`` is the origin every page links to.
+
+    ``delay`` (seconds, changeable while running) holds back every response,
+    e.g. to stop a crawl mid-way; :meth:`stop` cuts pending delays short.
     """
+
+    PAGE_CACHE_BYTES = 96 << 20  # rendered article bodies kept in memory (LRU); the rest re-render
 
     def __init__(self, site: Site | None = None, host: str = "127.0.0.1", port: int = 0, *,
                  flaky_paths: Iterable[str] = (FLAKY_PATH,), slow_paths: Iterable[str] = (SLOW_PATH,),
-                 slow_delay: float = SLOW_DELAY) -> None:
+                 slow_delay: float = SLOW_DELAY, delay: float = 0.0) -> None:
         self.site = site if site is not None else default_site()
         self.host = host
         self.port = port
         self.flaky_paths = frozenset(flaky_paths)
         self.slow_paths = frozenset(slow_paths)
         self.slow_delay = slow_delay
+        self.delay = delay
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._log: list[RequestRecord] = []
         self._hits: dict[str, int] = {}
-        # Full-page cache of article pages: (post_id, version) -> (body, etag).
-        self._page_cache: dict[tuple[int, int], tuple[bytes, str]] = {}
+        # Full-page cache of article pages: post_id -> entry of the current version,
+        # plus an LRU of rendered bodies [body, gzipped body or None] by (post_id, version).
+        self._pages: dict[int, _CachedPage] = {}
+        self._bodies: OrderedDict[tuple[int, int], list] = OrderedDict()
+        self._bodies_size = 0
 
     # --- lifecycle -------------------------------------------------------
 
@@ -243,6 +274,7 @@ class ReplicaServer:
             return self
         httpd = _HTTPServer((self.host, self.port), _Handler)
         httpd.replica = self
+        self._stopping.clear()
         self._httpd = httpd
         self.port = httpd.server_address[1]
         self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
@@ -254,6 +286,7 @@ class ReplicaServer:
         httpd, self._httpd = self._httpd, None
         if httpd is None:
             return
+        self._stopping.set()  # wake requests sleeping in a delay
         httpd.shutdown()
         httpd.server_close()
         if self._thread is not None:
@@ -310,8 +343,9 @@ class ReplicaServer:
                 hits = self._hits.get(path, 0)
                 self._hits[path] = hits + 1
             failing = hits == 0
-        if path in self.slow_paths:
-            time.sleep(self.slow_delay)
+        wait = self.delay + (self.slow_delay if path in self.slow_paths else 0.0)
+        if wait > 0:
+            self._stopping.wait(wait)
         try:
             if failing:
                 response = Response(500, render.server_error_page().encode())
@@ -342,14 +376,16 @@ class ReplicaServer:
         if response.content_type and response.content_type.startswith(COMPRESSIBLE):
             response.headers["Vary"] = "Accept-Encoding"
             if response.body and _accepts_gzip(headers.get("Accept-Encoding")):
-                response.body = gzip.compress(response.body, mtime=0)
+                response.body = (response.gzipped() if response.gzipped is not None
+                                 else gzip.compress(response.body, mtime=0))
                 response.headers["Content-Encoding"] = "gzip"
         return response
 
     # --- routing ---------------------------------------------------------
 
     def _context(self) -> render.Context:
-        return render.Context(self.base_url, tuple(self.site.articles()))
+        index = self.site.index()  # cached until the next add/edit/remove: O(1) per request
+        return render.Context(self.base_url, index.articles, index, getattr(self.site, "page_weight", None))
 
     def _route(self, path: str, query: str) -> Response:
         response = self._dispatch(path, query)
@@ -381,8 +417,6 @@ class ReplicaServer:
                                             last_modified=STATIC_MODIFIED),
             "/": lambda: _redirect(f"{base}/en/"),
             "/wp-sitemap.xml": lambda: self._xml(render.sitemap_index(self._context())),
-            "/wp-sitemap-posts-post-1.xml": lambda: self._xml(
-                render.posts_sitemap(self._context(), self.site.modified_all())),
             "/wp-sitemap-posts-page-1.xml": lambda: self._xml(render.pages_sitemap(self._context())),
             "/wp-sitemap-taxonomies-category-1.xml": lambda: self._xml(render.categories_sitemap(self._context())),
             "/wp-sitemap-taxonomies-post_tag-1.xml": lambda: self._xml(render.tags_sitemap(self._context())),
@@ -400,6 +434,9 @@ class ReplicaServer:
         }
         if path in simple:
             return simple[path]()
+        if m := re.fullmatch(r"/wp-sitemap-posts-post-(\d+)\.xml", path):
+            text = render.posts_sitemap(self._context(), page=int(m[1]))
+            return self._xml(text) if text is not None else None
         if path.startswith("/wp-content/uploads/"):
             return self._upload(path)
         if path.startswith(("/wp-content/", "/wp-includes/")):
@@ -495,19 +532,59 @@ class ReplicaServer:
             return self._html(render.amp_page(self._context(), article), modified)
         if suffix == "feed":
             return self._rss(render.comments_feed(self._context(), modified, article), modified)
+        # Full-page cache: bytes stay identical until this post is edited, even
+        # though LATEST CONTENT would differ if rendered with the current posts.
         key = (article.post_id, version)
         with self._lock:
-            cached = self._page_cache.get(key)
-        if cached is None:
-            # Full-page cache: bytes stay identical until this post is edited,
-            # even though LATEST CONTENT would differ if rendered again.
-            body = render.article_page(self._context(), article, modified).encode(
-                article.charset, errors="xmlcharrefreplace")
+            page = self._pages.get(article.post_id)
+            if page is not None and page.version != version:
+                page = None
+            slot = self._bodies.get(key) if page is not None else None
+            if slot is not None:
+                self._bodies.move_to_end(key)
+        if page is None:
+            ctx = self._context()
+            body = self._render_article(ctx, article, modified)
             with self._lock:
-                cached = self._page_cache.setdefault(key, (body, _etag(body)))
-        body, etag = cached
+                current = self._pages.get(article.post_id)
+                if current is None or current.version < version:
+                    page = self._pages[article.post_id] = _CachedPage(version, ctx, modified, _etag(body))
+                    slot = self._remember(key, body)
+                elif current.version == version:  # another request cached this version first: use its bytes
+                    page = current
+                    slot = self._bodies.get(key)
+                else:  # edited while this request rendered: answer with this render, uncached
+                    page, slot = _CachedPage(version, ctx, modified, _etag(body)), [body, None]
+        if slot is None:  # evicted (or another thread's render won): the same snapshot gives the same bytes
+            body = self._render_article(page.ctx, article, page.modified)
+            with self._lock:
+                slot = self._remember(key, body)
         charset = "windows-1252" if article.charset.lower() in ("windows-1252", "cp1252") else "UTF-8"
-        return Response(200, body, f"text/html; charset={charset}", last_modified=modified, etag=etag)
+
+        def gzipped() -> bytes:
+            if slot[1] is None:
+                slot[1] = gzip.compress(slot[0], mtime=0)
+            return slot[1]
+
+        return Response(200, slot[0], f"text/html; charset={charset}", last_modified=page.modified,
+                        etag=page.etag, gzipped=gzipped)
+
+    @staticmethod
+    def _render_article(ctx: render.Context, article: Article, modified: datetime) -> bytes:
+        return render.article_page(ctx, article, modified).encode(article.charset, errors="xmlcharrefreplace")
+
+    def _remember(self, key: tuple[int, int], body: bytes) -> list:
+        """Put a rendered body in the LRU (caller holds the lock); returns its [body, gzip] slot."""
+        slot = self._bodies.get(key)
+        if slot is not None:
+            self._bodies.move_to_end(key)
+            return slot
+        slot = self._bodies[key] = [body, None]
+        self._bodies_size += len(body)
+        while self._bodies_size > self.PAGE_CACHE_BYTES and len(self._bodies) > 1:
+            _, (old, _gz) = self._bodies.popitem(last=False)
+            self._bodies_size -= len(old)
+        return slot
 
     def _upload(self, path: str) -> Response | None:
         ext = path.rsplit(".", 1)[-1].lower()
