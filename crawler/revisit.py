@@ -76,7 +76,8 @@ class RevisitPolicy:
         if known["gone_since"]:
             return False
         last_seen = datetime.fromisoformat(known["last_seen"])
-        if lastmod and _parse_time(lastmod) and _parse_time(lastmod) > last_seen:
+        modified = _parse_time(lastmod) if lastmod else None
+        if modified and modified >= last_seen:  # >=: timestamps have 1 s resolution
             return True
         age = (self.now.date() - date.fromisoformat(known["published"])).days
         for max_age, after in self.revisit_after:

@@ -260,8 +260,23 @@ class Archive:
         return int(table.last_pk)
 
     def payload(self, digest: str) -> bytes:
+        """A payload exactly as received (still content-encoded, as WARC keeps it)."""
         encoding, data = self.db.execute("SELECT encoding, data FROM payloads WHERE digest = ?", [digest]).fetchone()
         return zlib.decompress(data) if encoding == "zlib" else data
+
+    def capture_content(self, capture_id: int) -> bytes:
+        """A capture's body as the page's bytes: payload with its Content-Encoding (gzip, deflate) undone."""
+        digest, headers = self.db.execute(
+            "SELECT payload_digest, response_headers FROM captures WHERE id = ?", [capture_id]).fetchone()
+        if digest is None:
+            return b""
+        body = self.payload(digest)
+        coding = {k.lower(): v for k, v in json.loads(headers).items()}.get("content-encoding", "").lower()
+        if coding in ("gzip", "x-gzip"):
+            return zlib.decompress(body, 16 + zlib.MAX_WBITS)
+        if coding == "deflate":
+            return zlib.decompress(body)
+        return body
 
     def touch_article(self, url: str, seen_at: str, crawl_id: int | None) -> bool:
         """An unchanged article (304): only ``last_seen`` moves. Returns whether it is known."""

@@ -12,6 +12,7 @@ from exports.jsonl import ExportError, export_jsonl
 from newsarchive.archive import Archive, ArchiveError
 from newsarchive.lock import ArchiveBusy
 from newsarchive.crawl import CrawlError, run_crawl
+from newsarchive.history import diff, revisions
 
 ARCHIVE_OPTION = click.option("--archive", "-a", "archive", default="archive.db", show_default=True,
                               type=click.Path(dir_okay=False), help="The archive's SQLite file.")
@@ -91,3 +92,21 @@ def export(archive: str, fmt: str, output: str, lang: str | None, force: bool) -
     except (ArchiveError, ExportError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {count} articles to {output}")
+
+
+@main.command("diff")
+@ARCHIVE_OPTION
+@click.argument("url")
+def diff_command(archive: str, url: str) -> None:
+    """Show how an article changed: a unified diff of title and body between
+    each of its versions, with the date each was fetched."""
+    try:
+        with Archive.open_existing(archive) as store:
+            versions = revisions(store, url)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{versions[0]['url']}: {len(versions)} version{'s' if len(versions) > 1 else ''}")
+    if len(versions) == 1:
+        click.echo(f"only one version, fetched {versions[0]['fetched_at']}: nothing changed")
+    for older, newer in zip(versions, versions[1:]):
+        click.echo(diff(older, newer) or f"revision {newer['id']}: same text as revision {older['id']}")

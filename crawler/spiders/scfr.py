@@ -10,6 +10,7 @@ happens in ``crawler.pages``; cleaning and storage in ``pipelines``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
@@ -36,6 +37,7 @@ from crawler.urls import DEFAULT_BASE_URL, Kind, SiteUrls, parse_langs
 
 logger = logging.getLogger(__name__)
 
+NON_POST_SITEMAP = re.compile(r"wp-sitemap\.xml$|-taxonomies-|-users-|-posts-page-")
 # Articles first keeps the frontier short; listings feed it.
 PRIORITY = {Kind.ARTICLE: 30, Kind.SHORTLINK: 30, Kind.SITEMAP: 20, Kind.FEED: 20, Kind.LISTING: 10, Kind.PAGE: 0}
 
@@ -130,10 +132,7 @@ class ScfrSpider(scrapy.Spider):
     # -- callbacks ---------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         listed = [] if response.status == 304 else list(sitemap_urls_from_robots(response.body, base_url=response.url))
-        for url in listed or self.default_sitemaps():
-            request = self.follow(url)
-            if request is not None:
-                yield request.replace(headers={}, meta={})  # the index is read in full, always
+        yield from self.follow_all(listed or self.default_sitemaps())
 
     def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         self.failed(failure)
@@ -144,7 +143,7 @@ class ScfrSpider(scrapy.Spider):
         kind = self.site.kind(self.site.normalize(response.url))
         if response.status == 304:
             self.crawler.stats.inc_value(f"newsarchive/not_modified/{kind.value}")
-            if kind is Kind.SITEMAP:
+            if kind is Kind.SITEMAP and _may_list_articles(response.url):
                 self.sitemaps_complete = False
             self.crawler.signals.send_catch_log(signal=newsarchive_signals.page_not_modified, url=response.url)
             return
@@ -185,7 +184,7 @@ class ScfrSpider(scrapy.Spider):
         except Exception:  # lxml raises several types on garbage  # noqa: BLE001
             logger.warning("Skipped %s: not a readable sitemap", response.url, exc_info=True)
             self.crawler.stats.inc_value("newsarchive/skipped/bad_sitemap")
-            self.sitemaps_complete = False
+            self.sitemaps_complete = self.sitemaps_complete and not _may_list_articles(response.url)
             return
         for entry in sitemap:
             if not entry.get("loc"):
@@ -203,6 +202,8 @@ class ScfrSpider(scrapy.Spider):
         request = failure.request
         url = request.meta.get("redirect_urls", [request.url])[0]  # the URL as linked
         reason, status = _reason(failure)
+        if self.site.kind(url) is Kind.SITEMAP and _may_list_articles(url):
+            self.sitemaps_complete = False
         if reason == "robots_forbidden":
             self.crawler.stats.inc_value("newsarchive/skipped/robots_forbidden")
             logger.info("Skipped %s: forbidden by robots.txt", url)
@@ -241,6 +242,11 @@ def _reason(failure: Failure) -> tuple[str, int | None]:
             return "too_many_redirects", None
         return "ignored", None
     return type(failure.value).__name__, None
+
+
+def _may_list_articles(sitemap_url: str) -> bool:
+    """WordPress names its sitemaps by content; only post sitemaps list articles."""
+    return not NON_POST_SITEMAP.search(sitemap_url)
 
 
 def _flag(value: str | None) -> bool:

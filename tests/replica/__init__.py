@@ -4,6 +4,9 @@
     with ReplicaServer(default_site()) as server:
         crawl(server.base_url + "/en/")
 
+    with ReplicaServer(generated_site(5000), delay=0.05) as server:  # a large, slower site
+        ...
+
 See content.py for the default posts and the trap/error URL constants.
 """
 
@@ -23,8 +26,10 @@ from .content import (
     SLOW_POST_ID,
     Article,
     Site,
+    SiteIndex,
     default_site,
 )
+from .generate import generated_site
 from .server import ReplicaServer, RequestRecord
 
 __all__ = [
@@ -45,5 +50,7 @@ __all__ = [
     "SLOW_PATH",
     "SLOW_POST_ID",
     "Site",
+    "SiteIndex",
     "default_site",
+    "generated_site",
 ]

@@ -1,11 +1,17 @@
-"""``python -m tests.replica [--port 8000]``: serve the replica for a human with a browser."""
+"""``python -m tests.replica [--port 8000] [--generate N [--seed S]] [--delay SECONDS]``: serve the replica.
+
+Without --generate it serves the default site (the hand-written posts and traps);
+with --generate N a generated site of N articles (tests.replica.generate).
+"""
 
 from __future__ import annotations
 
 import argparse
 import threading
+import time
 
 from .content import default_site
+from .generate import generated_site
 from .server import ReplicaServer
 
 
@@ -13,10 +19,18 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.replica", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--generate", type=int, metavar="N", help="serve a generated site of N articles")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the generated site (default 0)")
+    parser.add_argument("--delay", type=float, default=0.0, help="delay every response by SECONDS")
     args = parser.parse_args(argv)
-    server = ReplicaServer(default_site(), host=args.host, port=args.port).start()
-    site = server.site
-    print(f"Replica of www.scfr.ir serving at {server.base_url}/en/", flush=True)
+    if args.generate is not None and args.generate < 0:
+        parser.error("--generate needs N >= 0")
+    started = time.perf_counter()
+    site = default_site() if args.generate is None else generated_site(args.generate, seed=args.seed)
+    built = time.perf_counter() - started
+    server = ReplicaServer(site, host=args.host, port=args.port, delay=args.delay).start()
+    kind = "default site" if args.generate is None else f"generated site (seed {args.seed}, built in {built:.2f}s)"
+    print(f"Replica of www.scfr.ir ({kind}) serving at {server.base_url}/en/", flush=True)
     print(f"  {len(site.articles())} posts ({len(site.listed())} listed); "
           f"sitemap {server.base_url}/wp-sitemap.xml; Ctrl-C to stop", flush=True)
     try:

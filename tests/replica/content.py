@@ -364,9 +364,11 @@ class SiteIndex:
         return self._table("by_month", build)
 
     @property
-    def with_comments(self) -> tuple[Article, ...]:
-        """Listed posts that have reader comments (the comments feed)."""
-        return self._table("with_comments", lambda: tuple(a for a in self.listed if a.comments))
+    def comments(self) -> tuple[tuple[datetime, Article, int], ...]:
+        """(time, post, comment index) of every reader comment on a listed post, newest first."""
+        return self._table("comments", lambda: tuple(sorted(
+            ((a.comment_time(i), a, i) for a in self.listed for i in range(len(a.comments))),
+            key=lambda e: e[0], reverse=True)))
 
 
 # --------------------------------------------------------------------------

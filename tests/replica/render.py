@@ -1187,10 +1187,13 @@ def posts_feed(ctx: Context, built: datetime) -> str:
 
 
 def comments_feed(ctx: Context, built: datetime, article: Article | None = None) -> str:
-    """/en/comments/feed/ (all posts) or {canonical}feed/ (one post): reader comments, newest first."""
-    posts = [article] if article else ctx.index.with_comments
-    entries = sorted(((a.comment_time(i), a, i) for a in posts for i in range(len(a.comments))),
-                     key=lambda e: e[0], reverse=True)
+    """/en/comments/feed/ (the latest 10 comments on all posts) or {canonical}feed/ (one post's
+    comments): reader comments, newest first."""
+    if article:
+        entries = sorted(((article.comment_time(i), article, i) for i in range(len(article.comments))),
+                         key=lambda e: e[0], reverse=True)
+    else:
+        entries = list(ctx.index.comments[:PER_PAGE])  # WordPress: posts_per_rss (10) comments
     items = []
     for when, a, i in entries:
         name, text = a.comments[i]
