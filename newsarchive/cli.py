@@ -110,3 +110,7 @@ def diff_command(archive: str, url: str) -> None:
         click.echo(f"only one version, fetched {versions[0]['fetched_at']}: nothing changed")
     for older, newer in zip(versions, versions[1:]):
         click.echo(diff(older, newer) or f"revision {newer['id']}: same text as revision {older['id']}")
+
+
+if __name__ == "__main__":
+    main()
