@@ -51,11 +51,13 @@ def run_crawl(archive: str, *, base_url: str = DEFAULT_BASE_URL, langs: str = "e
     """Crawl the site into ``archive``; returns the crawl's row from ``crawls``.
 
     ``spider_args`` are the spider's other arguments (``revisit``, ``full``)."""
-    SiteUrls(base_url, parse_langs(langs))  # bad arguments fail here, before anything starts
-    Archive(archive).close()  # so does an archive that cannot be opened
-    with CrawlLock(archive):  # or one that another crawl is writing (the crawl holds the lock throughout)
-        pass
+    # Bad arguments, an archive that cannot be opened or one that another crawl
+    # is writing fail here, before anything starts (the crawl holds the lock throughout).
+    SiteUrls(base_url, parse_langs(langs))
     settings = crawl_settings(archive, base_url=base_url, fast=fast, overrides=overrides)
+    Archive(archive).close()
+    with CrawlLock(archive):
+        pass
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("scfr")
     extra = {name: value for name, value in (spider_args or {}).items() if value}
