@@ -43,7 +43,7 @@ class ArticlePage:
         # name: (title/meta scope, text container, featured image)
         "themebuilder": (".et_pb_post_title", ".et_pb_post_content", ".et_pb_title_featured_container img"),
         "classic": ("article.et_pb_post .et_post_meta_wrapper", "article.et_pb_post .entry-content",
-                    "article.et_pb_post .et_post_meta_wrapper img"),
+                    "article.et_pb_post > div.et_post_meta_wrapper:first-of-type > img"),
     }
     TITLE = "h1.entry-title"
     PUBLISHED = "span.published"
