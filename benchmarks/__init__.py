@@ -1,0 +1,1 @@
+"""Benchmarks: each prints its figures beside the baseline they are measured against."""
