@@ -40,6 +40,8 @@ class ArticleItem:
     """UTC time of the fetch, ISO 8601."""
     cleaning: list[dict] = field(default_factory=list)
     """What the cleaning stages removed: ``{"rule", "marker", "paragraphs", "chars"}`` records."""
+    missed_selectors: list[str] = field(default_factory=list)
+    """Template selectors that matched nothing on the page (``container``, ``title``…): drift."""
     capture_id: int | None = None
     """The raw capture (``captures.id``) the article was extracted from."""
 

@@ -8,9 +8,10 @@ from urllib.parse import urljoin
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 from w3lib.url import safe_url_string
 
+from crawler.pages.blocks import page_blocks
 from crawler.session import ArchiveSession
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -70,3 +71,24 @@ class CaptureMiddleware:
 
 def _headers(headers) -> dict[str, str]:
     return {key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in headers.items()}
+
+
+class BlockStatsMiddleware:
+    """Count, for the boilerplate cleaning, on how many pages of the site each
+    text block stands (``blocks`` table): teaser lists, comment prompts,
+    footers and notices are the blocks that recur, whatever their markup."""
+
+    def __init__(self, session: ArchiveSession) -> None:
+        self.session = session
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> BlockStatsMiddleware:
+        return cls(ArchiveSession.of(crawler))
+
+    def process_spider_input(self, response: Response) -> None:
+        if response.status != 200 or not isinstance(response, HtmlResponse) or not self.session.open:
+            return
+        body = response.xpath("//body")
+        if body:
+            blocks = page_blocks(body[0].root)
+            self.session.archive.count_page_blocks(response.url, set(blocks), blocks)

@@ -67,13 +67,34 @@ EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
 }
 
+SPIDER_MIDDLEWARES = {
+    "crawler.middlewares.BlockStatsMiddleware": 950,  # counts blocks before the spider sees the page
+}
+
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.boilerplate.BoilerplatePipeline": 200,
+    "pipelines.repetition.RepetitionPipeline": 250,
     "pipelines.validate.ValidatePipeline": 300,
     "pipelines.dedup.DeduplicatePipeline": 400,
     "pipelines.archive.ArchivePipeline": 500,
+    "pipelines.drift.DriftPipeline": 600,
 }
+
+# Boilerplate by repetition (pipelines/repetition.py): a paragraph is template
+# text when it stands on at least BOILERPLATE_MIN_PAGES pages and at least
+# BOILERPLATE_SHARE of the site's pages; a lone one inside the text only when
+# BOILERPLATE_TEMPLATE_SHARE of the pages have it.
+BOILERPLATE_MIN_PAGES = 3
+BOILERPLATE_SHARE = 0.05
+BOILERPLATE_TEMPLATE_SHARE = 0.3
+
+# Drift alarms (pipelines/drift.py): raised when at least DRIFT_SHARE of the
+# crawl's article pages (and DRIFT_MIN_PAGES of them) miss a template selector,
+# come out far shorter than the archive's usual body, or carry boilerplate
+# markers past the selectors.
+DRIFT_SHARE = 0.2
+DRIFT_MIN_PAGES = 3
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -26,8 +26,8 @@ from sqlite_utils import Database
 from newsarchive.schema import migrations
 
 ARTICLE_FIELDS = ("post_id", "title", "published", "published_raw", "categories", "authors", "tags", "lead",
-                  "body", "type", "lang", "images", "template", "fetched_url")
-JSON_FIELDS = frozenset({"categories", "authors", "tags", "images"})
+                  "body", "type", "lang", "images", "template", "fetched_url", "extraction")
+JSON_FIELDS = frozenset({"categories", "authors", "tags", "images", "extraction"})
 POST_ID = re.compile(r"/(\d+)/[^/?#]+/?(?:[?#]|$)|[?&]p=(\d+)")
 
 
@@ -148,6 +148,7 @@ class Archive:
                 "items_dropped": sum(dropped.values()),
                 "dropped_by_reason": json.dumps(dropped),
                 "failures": count("newsarchive/failures"),
+                "drift": json.dumps(stats.get("newsarchive/drift") or []),
                 "stats": json.dumps(dict(stats), default=str, sort_keys=True),
             })
 
@@ -165,7 +166,7 @@ class Archive:
         url, fetched_at = article["url"], article.get("fetched_at") or utcnow()
         digest = content_hash(article["title"], article["body"])
         row = {name: (json.dumps(article.get(name) or [], ensure_ascii=False) if name in JSON_FIELDS
-                      else article.get(name)) for name in ARTICLE_FIELDS}
+                      else article.get(name)) for name in ARTICLE_FIELDS if name in article}
         row.update(url=url, content_hash=digest, last_seen=fetched_at, last_crawl_id=crawl_id, gone_since=None)
         with self.db.atomic():
             stored = self.db.execute("SELECT content_hash FROM articles WHERE url = ?", [url]).fetchone()
@@ -188,6 +189,66 @@ class Archive:
                     [alias, url, fetched_at, fetched_at],
                 )
         return outcome
+
+    def replace_text(self, url: str, *, body: str, lead: str, extraction: Mapping[str, Any]) -> bool:
+        """Re-cleaned text of the same capture: the article and its latest
+        revision are corrected in place (the site did not change, our cleaning
+        did). Returns whether anything changed."""
+        with self.db.atomic():
+            row = self.db.execute("SELECT title, body, content_hash FROM articles WHERE url = ?", [url]).fetchone()
+            if row is None or row[1] == body:
+                return False
+            digest = content_hash(row[0], body)
+            self.db.execute("UPDATE articles SET body = ?, lead = ?, content_hash = ?, extraction = ? WHERE url = ?",
+                            [body, lead, digest, json.dumps(extraction, ensure_ascii=False), url])
+            self.db.execute("UPDATE revisions SET body = ?, content_hash = ? WHERE id = "
+                            "(SELECT max(id) FROM revisions WHERE url = ? AND content_hash = ?)",
+                            [body, digest, url, row[2]])
+        return True
+
+    # -- what cleaning learns about the site -------------------------------
+    def count_page_blocks(self, url: str, keys: set[int], samples: Mapping[int, str]) -> None:
+        """Count the blocks of a page's current version (its previous version uncounted)."""
+        with self.db.atomic():
+            old = self.db.execute("SELECT keys FROM page_blocks WHERE url = ?", [url]).fetchone()
+            previous = set(json.loads(old[0])) if old else set()
+            if previous == keys:
+                return
+            self.db.conn.executemany("UPDATE blocks SET pages = pages - 1 WHERE key = ?", [[k] for k in previous - keys])
+            self.db.conn.executemany(
+                "INSERT INTO blocks (key, pages, sample) VALUES (?, 1, ?) "
+                "ON CONFLICT(key) DO UPDATE SET pages = pages + 1",
+                [[k, samples.get(k, "")[:200]] for k in keys - previous])
+            self.db.execute("INSERT OR REPLACE INTO page_blocks (url, keys) VALUES (?, ?)",
+                            [url, json.dumps(sorted(keys))])
+
+    def block_pages(self, keys: list[int]) -> dict[int, int]:
+        """On how many pages of the site each block stands."""
+        found: dict[int, int] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(self.db.execute(f"SELECT key, pages FROM blocks WHERE key IN ({marks})", chunk).fetchall())
+        return found
+
+    def pages_counted(self) -> int:
+        return self.db.execute("SELECT count(*) FROM page_blocks").fetchone()[0]
+
+    def leads(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT lead FROM articles WHERE lead IS NOT NULL")]
+
+    def set_pending_cleanup(self, url: str, crawl_id: int | None, paragraphs: list[str], lead: str | None) -> None:
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO pending_cleanup (url, crawl_id, paragraphs, lead) VALUES (?, ?, ?, ?)",
+                            [url, crawl_id, json.dumps(paragraphs, ensure_ascii=False), lead])
+
+    def pending_cleanup(self) -> list[dict[str, Any]]:
+        return [{"url": url, "paragraphs": json.loads(paragraphs), "lead": lead} for url, paragraphs, lead in
+                self.db.execute("SELECT url, paragraphs, lead FROM pending_cleanup ORDER BY url")]
+
+    def clear_pending_cleanup(self) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM pending_cleanup")
 
     def record_failure(self, crawl_id: int | None, failure: Mapping[str, Any]) -> bool:
         """Store a failed fetch; a known article answering 404 or 410 is marked

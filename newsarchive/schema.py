@@ -95,3 +95,13 @@ def m003_captures_frontier_history(db: Database) -> None:
     db["crawls"].add_column("resumed_from", int)
     db["crawls"].add_column("articles_gone", int)
     db["crawls"].add_column("articles_not_modified", int)
+
+
+@migrations()
+def m004_block_statistics_and_drift(db: Database) -> None:
+    """What boilerplate cleaning learns about the site, and extraction records."""
+    db["blocks"].create({"key": int, "pages": int, "sample": str}, pk="key")
+    db["page_blocks"].create({"url": str, "keys": str}, pk="url")
+    db["pending_cleanup"].create({"url": str, "crawl_id": int, "paragraphs": str, "lead": str}, pk="url")
+    db["articles"].add_column("extraction", str)
+    db["crawls"].add_column("drift", str)

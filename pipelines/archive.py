@@ -24,7 +24,15 @@ class ArchivePipeline:
 
     async def process_item(self, item):
         if isinstance(item, ArticleItem) and self.session.open:
-            outcome = self.session.archive.save_article(dataclasses.asdict(item), self.session.crawl_id,
-                                                        capture_id=item.capture_id)
+            record = {**dataclasses.asdict(item), "extraction": extraction_record(item)}
+            outcome = self.session.archive.save_article(record, self.session.crawl_id, capture_id=item.capture_id)
             self.stats.inc_value(f"newsarchive/articles/{outcome}")
         return item
+
+
+def extraction_record(item: ArticleItem) -> dict:
+    """How the body was obtained: template, selectors that missed, what each rule removed."""
+    removed = [{k: v for k, v in record.items() if k != "marker"} | {"sample": record.get("marker", "")}
+               for record in item.cleaning]
+    return {"template": item.template, "missed_selectors": item.missed_selectors, "removed": removed,
+            "kept_chars": len(item.body or ""), "removed_chars": sum(r.get("chars", 0) for r in removed)}

@@ -49,15 +49,20 @@ class ArticlePage:
     PUBLISHED = "span.published"
     CATEGORIES = "a[rel~='category']"
     TAGS = ".scfr-post-tags a[rel~='tag']"
-    # Inside the text container but not article text. Sidebar and comment
-    # selectors are here too: sloppy markup can nest them into the container.
-    NOT_TEXT = (
-        ".addtoany_share_save_container, .addtoany_content, .a2a_kit, .sharedaddy, .jp-relatedposts,"
-        " .yarpp-related, .related-posts, .scfr-post-tags, #comment-wrap, .commentlist, #respond,"
-        " .et_pb_comments_module, #sidebar, .et_pb_column_1_3, .et_pb_blog, .et_pb_code, .scfr-loadmore,"
-        " .et_pb_section_1_tb_body, #main-footer, footer, #cookie-notice, .widget, .et_pb_widget,"
-        " figure.wp-caption, .wp-caption, figcaption, nav, form"
-    )
+    # Inside the text container but not article text, by rule name. Sidebar
+    # and comment selectors are here too: sloppy markup can nest them into the
+    # container. What each removes is recorded on the item.
+    NOT_TEXT = {
+        "share": ".addtoany_share_save_container, .addtoany_content, .a2a_kit, .sharedaddy",
+        "related": ".jp-relatedposts, .yarpp-related, .related-posts",
+        "tags": ".scfr-post-tags",
+        "comments": "#comment-wrap, .commentlist, #respond, .et_pb_comments_module, form",
+        "sidebar": "#sidebar, .et_pb_column_1_3, .et_pb_blog, .et_pb_code, .scfr-loadmore, .et_pb_section_1_tb_body,"
+                   " .widget, .et_pb_widget",
+        "footer": "#main-footer, footer, #cookie-notice, nav",
+        "captions": "figure.wp-caption, .wp-caption, figcaption",
+    }
+    MIN_FALLBACK_TEXT = 200  # characters of paragraphs a fallback container must hold
     FIGURES = "figure.wp-caption, .wp-caption, figure.wp-block-image"
 
     def __init__(self, url: str, html: str | Selector) -> None:
@@ -67,10 +72,30 @@ class ArticlePage:
     # -- recognition -----------------------------------------------------
     @cached_property
     def template(self) -> str | None:
+        """``classic``, ``themebuilder``, or ``fallback`` when no known text
+        container is on the page (the theme changed) but one can be found by
+        its text density."""
         for name, (_, container, _) in self.TEMPLATES.items():
             if self.sel.css(container):
                 return name
-        return None
+        return "fallback" if self._fallback_container is not None else None
+
+    @cached_property
+    def _fallback_container(self) -> Selector | None:
+        """The element whose own paragraphs hold the most text: the article's
+        text container whatever its class, as readability-style extractors find it."""
+        best, best_length = None, 0
+        for element in self.sel.xpath("//body//*[p]"):
+            length = sum(len(inline_text(p.root)) for p in element.xpath("./p"))
+            if length > best_length:
+                best, best_length = element, length
+        return best if best_length >= self.MIN_FALLBACK_TEXT else None
+
+    def missed(self) -> list[str]:
+        """The template selectors that matched nothing on this page (drift)."""
+        checks = {"container": self.template in self.TEMPLATES, "title": bool(self.sel.css(self.TITLE)),
+                  "published": bool(self.sel.css(self.PUBLISHED)), "categories": bool(self.categories())}
+        return [name for name, found in checks.items() if not found]
 
     def is_article(self) -> bool:
         """A single post: not a listing, static page, AMP copy or error page."""
@@ -83,7 +108,11 @@ class ArticlePage:
 
     # -- metadata --------------------------------------------------------
     def _scope(self) -> Selector:
-        scope = self.sel.css(self.TEMPLATES[self.template][0]) if self.template else []
+        """Where the title and meta line are: the template's block, else the
+        meta line around the first date on the page."""
+        scope = self.sel.css(self.TEMPLATES[self.template][0]) if self.template in self.TEMPLATES else []
+        if not scope:
+            scope = self.sel.css(self.PUBLISHED).xpath("..")
         return scope[0] if scope else self.sel
 
     def url(self) -> str:
@@ -155,7 +184,7 @@ class ArticlePage:
 
     def images(self) -> list[dict]:
         found: list[dict] = []
-        if self.template:
+        if self.template in self.TEMPLATES:
             for src in self.sel.css(self.TEMPLATES[self.template][2]).xpath("@src").getall()[:1]:
                 found.append({"src": urljoin(self.fetched_url, src), "caption": None})
         for figure in self._container_sel().css(self.FIGURES):
@@ -168,17 +197,24 @@ class ArticlePage:
 
     # -- text ------------------------------------------------------------
     def _container_sel(self) -> Selector:
+        if self.template == "fallback":
+            return self._fallback_container
         return self.sel.css(self.TEMPLATES[self.template][1])[0]
 
     @cached_property
-    def _text(self) -> tuple[list[str], list[str]]:
-        """(paragraphs, authors): the byline is taken out of the text."""
+    def _text(self) -> tuple[list[str], list[str], list[dict]]:
+        """(paragraphs, authors, removal records): the byline is taken out of the text."""
         if not self.template:
-            return [], []
+            return [], [], []
         container: HtmlElement = copy.deepcopy(self._container_sel().root)
-        drop(found.root for found in Selector(root=container).css(self.NOT_TEXT))
+        records = []
+        for rule, selector in self.NOT_TEXT.items():
+            found = [match.root for match in Selector(root=container).css(selector)]
+            chars = sum(len(inline_text(element)) for element in found if element.getparent() is not None)
+            if drop(found):
+                records.append({"rule": f"selector:{rule}", "marker": selector.split(",")[0], "chars": chars})
         authors = self._take_byline(container)
-        return paragraphs(container), authors
+        return paragraphs(container), authors, records
 
     def _take_byline(self, container: HtmlElement) -> list[str]:
         """Opinion and Note pieces name their writer in a right-aligned bold
@@ -221,4 +257,5 @@ class ArticlePage:
             tags=self.tags(), lead=self.lead(), body=self.body(), type=self.type(), lang=self.lang(),
             images=self.images(), template=self.template, post_id=self.post_id(),
             fetched_at=fetched_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            cleaning=list(self._text[2]), missed_selectors=self.missed(),
         )

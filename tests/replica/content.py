@@ -9,7 +9,9 @@ hand-copied strings.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import random
 import re
 import threading
 from dataclasses import dataclass, field
@@ -58,7 +60,7 @@ LEAD_PREFIXES: tuple[str, ...] = (
     "Strategic Council Online:",
 )
 ARTICLE_TYPES = ("Interview", "Opinion", "Note", "News")
-TEMPLATES = ("classic", "themebuilder")
+TEMPLATES = ("classic", "themebuilder", "restyled")  # restyled: see restyled_site() and render.py
 
 # --------------------------------------------------------------------------
 # Trap / error URLs implemented by the server (paths relative to base_url)
@@ -165,7 +167,7 @@ class Article:
     author: str | None = None
     author_title: str | None = None
     byline_sep: str = " – "  # spacing varies on the real site ("Name –Title")
-    template: str = "themebuilder"  # classic | themebuilder
+    template: str = "themebuilder"  # classic | themebuilder | restyled (a redesign, see render.py)
     tags: list[str] = field(default_factory=list)
     comments: list[tuple[str, str]] = field(default_factory=list)  # (name, text)
     charset: str = "utf-8"  # or "windows-1252"
@@ -390,9 +392,17 @@ class Site:
     ``<style>``/``<script>`` blocks to a deterministic per-post size between
     low and high bytes, like the real site's Divi critical CSS; None (the
     default) renders pages as they are.
+
+    ``container_class="..."`` simulates a theme update that renamed the
+    article's text container: every article page renders the container with
+    that class instead of the one the crawler knows (``entry-content`` on
+    classic and restyled pages; on Theme Builder pages it replaces the
+    ``et_pb_post_content`` token).  Fixed for the Site's lifetime (the server
+    caches pages); serve a new Site to change it.
     """
 
-    def __init__(self, articles: Iterable[Article] = (), *, page_weight: tuple[int, int] | None = None) -> None:
+    def __init__(self, articles: Iterable[Article] = (), *, page_weight: tuple[int, int] | None = None,
+                 container_class: str | None = None) -> None:
         self._lock = threading.RLock()
         self._articles: dict[int, Article] = {}
         self._versions: dict[int, int] = {}
@@ -404,6 +414,9 @@ class Site:
         self._changed: datetime | None = None
         self._index: SiteIndex | None = None
         self.page_weight = page_weight
+        if container_class is not None and not re.fullmatch(r"[A-Za-z_][\w-]*", container_class):
+            raise ValueError(f"container_class must be one CSS class name, got {container_class!r}")
+        self.container_class = container_class
         for article in articles:
             self._insert(article)
 
@@ -523,6 +536,74 @@ class Site:
             now = previous.astimezone(timezone.utc) + timedelta(seconds=1)
         self._changed = now
         return now
+
+
+# --------------------------------------------------------------------------
+# Derived sites: a redesign of part of the site, articles quoting each other
+# --------------------------------------------------------------------------
+
+
+def restyled_site(base: Site, share: float, seed: int = 0, *, prefer: Iterable[int] = (),
+                  avoid: Iterable[int] = ()) -> Site:
+    """A copy of ``base`` where a deterministic share of the posts use the ``restyled`` template.
+
+    ``round(share * len(base))`` posts are switched (never the sloppy ones,
+    whose truncated old markup belongs to the old templates): first the ids
+    in ``prefer`` (in that order), then the others in an order fixed by
+    ``seed``; ids in ``avoid`` keep their template.  Everything else is
+    copied: posts (deep copies), publication order, Last-Modified times,
+    ``page_weight`` and ``container_class``; edit counters start afresh.
+    Each post's :meth:`Article.expected` is unchanged (a template never
+    changes what the text is).
+    """
+    if not 0.0 <= share <= 1.0:
+        raise ValueError("share must be between 0 and 1")
+    with base._lock:
+        articles = sorted(base._articles.values(), key=lambda a: a.post_id)
+        published = dict(base._published)
+        modified = dict(base._modified)
+        publications, changed = base._publications, base._changed
+    avoided = set(avoid)
+    eligible = {a.post_id for a in articles if not a.sloppy and a.post_id not in avoided}
+    first = [pid for pid in dict.fromkeys(prefer) if pid in eligible]
+    rest = sorted(eligible - set(first))
+    random.Random(seed).shuffle(rest)
+    chosen = set((first + rest)[:min(len(eligible), round(share * len(articles)))])
+    site = Site(page_weight=base.page_weight, container_class=base.container_class)
+    for article in articles:
+        copied = copy.deepcopy(article)
+        if article.post_id in chosen:
+            copied.template = "restyled"
+        site._insert(copied, published[article.post_id])
+        site._modified[article.post_id] = modified[article.post_id]
+    site._publications, site._changed = publications, changed
+    return site
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """An article whose text repeats another article's full lead as one block."""
+
+    quoting: int  # post id of the article that quotes
+    quoted: int  # post id of the article whose lead is quoted
+    kind: str  # block kind of the quote: "blockquote" or "p"
+    position: str  # "middle" (own paragraphs follow) or "end" (the quote is the last block)
+    text: str  # the quoted lead (plain text; also in the quoting article's expected body)
+
+
+def quotations(site: Site) -> list[Quotation]:
+    """Every block of every post whose text is exactly another post's lead (newest quoting post first)."""
+    index = site.index()
+    leads = {a.lead: a.post_id for a in index.articles}
+    found: list[Quotation] = []
+    for article in index.articles:
+        for i, block in enumerate(article.blocks):
+            if block[0] in ("p", "blockquote") and isinstance(block[1], str):
+                quoted = leads.get(plain(block[1]))
+                if quoted is not None and quoted != article.post_id:
+                    position = "end" if i == len(article.blocks) - 1 else "middle"
+                    found.append(Quotation(article.post_id, quoted, block[0], position, plain(block[1])))
+    return found
 
 
 # --------------------------------------------------------------------------

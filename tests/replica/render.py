@@ -279,13 +279,16 @@ class Context:
     """What every page needs: the origin and a snapshot of the current posts (newest first).
 
     ``index`` is the site's cached :class:`SiteIndex` (built from ``articles``
-    when not given); page_weight pads article pages (see :func:`pad_page`).
+    when not given); page_weight pads article pages (see :func:`pad_page`);
+    container_class renames the text container of article pages (see
+    :class:`~tests.replica.content.Site`).
     """
 
     base: str
     articles: tuple[Article, ...]
     index: SiteIndex = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
     page_weight: tuple[int, int] | None = None
+    container_class: str | None = None
 
     def __post_init__(self) -> None:
         if self.index is None:
@@ -327,12 +330,15 @@ class Context:
 
 
 def head(ctx: Context, *, title: str, seo: str, charset: str = "UTF-8", lang: str = "en-US", rtl: bool = False,
-         feed_links: str = "", rest_links: str = "", post_links: str = "") -> str:
-    """<head> of every Divi page; seo = the Yoast block, the *_links are page-specific <link>s."""
+         feed_links: str = "", rest_links: str = "", post_links: str = "",
+         chunks: tuple[str, str, str] = (HEAD_SCRIPTS, HEAD_ASSETS, HEAD_TAIL)) -> str:
+    """<head> of every Divi page; seo = the Yoast block, the *_links are page-specific <link>s;
+    chunks = the theme's (scripts, assets, tail) blocks (the restyled pages have their own)."""
+    head_scripts, head_assets, head_tail = chunks
     html_attrs = f'dir="rtl" lang="{lang}"' if rtl else f'lang="{lang}"'
     return (
         f'<!DOCTYPE html>\n<html {html_attrs}>\n<head>\n<meta charset="{charset}" />\n'
-        + ctx.origin(HEAD_SCRIPTS)
+        + ctx.origin(head_scripts)
         + f"<title>{esc(title)}</title>\n"
         "<!-- This site is optimized with the Yoast SEO plugin v21.5 - https://yoast.com/wordpress/plugins/seo/ -->\n"
         + seo
@@ -341,13 +347,13 @@ def head(ctx: Context, *, title: str, seo: str, charset: str = "UTF-8", lang: st
         f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Feed" href="{ctx.base}/en/feed/" />\n'
         f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Comments Feed" href="{ctx.base}/en/comments/feed/" />\n'
         + feed_links
-        + ctx.origin(HEAD_ASSETS)
+        + ctx.origin(head_assets)
         + f'<link rel="https://api.w.org/" href="{ctx.base}/en/wp-json/" />\n'
         + rest_links
         + f'<link rel="EditURI" type="application/rsd+xml" title="RSD" href="{ctx.base}/en/xmlrpc.php?rsd" />\n'
         '<meta name="generator" content="WordPress 6.4.3" />\n'
         + post_links
-        + ctx.origin(HEAD_TAIL)
+        + ctx.origin(head_tail)
         + "</head>\n"
     )
 
@@ -815,7 +821,7 @@ def _classic_article_main(ctx: Context, a: Article, entry: str) -> str:
         f'<h1 class="entry-title">{wp_text(a.title)}</h1>\n'
         f'<p class="post-meta">{meta_line(ctx, a)}</p>\n'
         + (img + "\n" if img else "")
-        + '</div>\n<div class="entry-content">\n' + entry + "</div>\n"
+        + f'</div>\n<div class="{attr(ctx.container_class or "entry-content")}">\n' + entry + "</div>\n"
         '<div class="et_post_meta_wrapper">\n' + tags_line(ctx, a) + "\n" + comments_section(ctx, a) + "\n</div>\n"
         "</article>\n"
     )
@@ -834,7 +840,8 @@ def _builder_article_main(ctx: Context, a: Article, entry: str) -> str:
         '<div class="et_pb_module et_pb_post_title et_pb_post_title_0_tb_body et_pb_bg_layout_light et_pb_text_align_left">'
         f'<div class="et_pb_title_container"><h1 class="entry-title">{wp_text(a.title)}</h1>'
         f'<p class="et_pb_title_meta_container">{meta_line(ctx, a)}</p></div>{featured}</div>\n'
-        '<div class="et_pb_module et_pb_post_content et_pb_post_content_0_tb_body">\n' + entry + "</div>\n"
+        f'<div class="et_pb_module {attr(ctx.container_class or "et_pb_post_content")} et_pb_post_content_0_tb_body">\n'
+        + entry + "</div>\n"
         '<div class="et_pb_module et_pb_text et_pb_text_2_tb_body"><div class="et_pb_text_inner">'
         + tags_line(ctx, a) + "</div></div>\n"
         '<div class="et_pb_module et_pb_comments_0_tb_body et_pb_comments_module et_pb_bg_layout_light">'
