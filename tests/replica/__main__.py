@@ -1,7 +1,11 @@
-"""``python -m tests.replica [--port 8000] [--generate N [--seed S]] [--delay SECONDS]``: serve the replica.
+"""``python -m tests.replica [--port 8000] [--generate N [--seed S]] [--restyle SHARE] [--container-class C]
+[--delay SECONDS]``: serve the replica.
 
 Without --generate it serves the default site (the hand-written posts and traps);
 with --generate N a generated site of N articles (tests.replica.generate).
+--restyle SHARE switches that share of the posts to the restyled template (with
+--generate: mixed_site, whose newest posts also quote each other);
+--container-class renames the article text container on every article page.
 """
 
 from __future__ import annotations
@@ -10,8 +14,8 @@ import argparse
 import threading
 import time
 
-from .content import default_site
-from .generate import generated_site
+from .content import Site, default_site, restyled_site
+from .generate import generated_site, mixed_site
 from .server import ReplicaServer
 
 
@@ -22,11 +26,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--generate", type=int, metavar="N", help="serve a generated site of N articles")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated site (default 0)")
     parser.add_argument("--delay", type=float, default=0.0, help="delay every response by SECONDS")
+    parser.add_argument("--restyle", type=float, metavar="SHARE", help="share (0-1) of posts on the restyled template")
+    parser.add_argument("--container-class", metavar="CLASS", help="rename the article text container to CLASS")
     args = parser.parse_args(argv)
     if args.generate is not None and args.generate < 0:
         parser.error("--generate needs N >= 0")
+    if args.restyle is not None and not 0 <= args.restyle <= 1:
+        parser.error("--restyle needs 0 <= SHARE <= 1")
     started = time.perf_counter()
-    site = default_site() if args.generate is None else generated_site(args.generate, seed=args.seed)
+    site = build_site(args)
     built = time.perf_counter() - started
     server = ReplicaServer(site, host=args.host, port=args.port, delay=args.delay).start()
     kind = "default site" if args.generate is None else f"generated site (seed {args.seed}, built in {built:.2f}s)"
@@ -39,6 +47,18 @@ def main(argv: list[str] | None = None) -> None:
         pass
     finally:
         server.stop()
+
+
+def build_site(args: argparse.Namespace) -> Site:
+    """The Site the command line asks for."""
+    if args.generate is not None and args.restyle is not None:
+        return mixed_site(args.generate, args.restyle, args.seed, container_class=args.container_class)
+    site = default_site() if args.generate is None else generated_site(args.generate, seed=args.seed)
+    if args.restyle is not None:
+        site = restyled_site(site, args.restyle, args.seed)
+    if args.container_class is not None:
+        site = Site(site.articles(), page_weight=site.page_weight, container_class=args.container_class)
+    return site
 
 
 if __name__ == "__main__":

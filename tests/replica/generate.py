@@ -14,7 +14,7 @@ import random
 import re
 from datetime import date, timedelta
 
-from .content import CATEGORIES, Article, Block, Site
+from .content import CATEGORIES, Article, Block, Site, plain, restyled_site
 
 FIRST_POST_ID = 110000
 PAGE_WEIGHT = (64_000, 112_000)  # bytes of an article page as served (the real ones are 60–120 KB)
@@ -333,3 +333,56 @@ def generated_articles(n: int, seed: int = 0, start: str = "2016-01-01", end: st
 def generated_site(n: int, seed: int = 0, start: str = "2016-01-01", end: str = "2024-12-31") -> Site:
     """A Site of n generated English posts (see module doc); article pages weigh 60–120 KB."""
     return Site(generated_articles(n, seed, start, end), page_weight=PAGE_WEIGHT)
+
+
+MIXED_COMMENTS = (("Leila", "The role of the neighbours deserves more attention."),
+                  ("John Walters", "I do not agree with the conclusion, but the facts are well presented."))
+
+
+def _middle(blocks: list[Block]) -> int:
+    """Where a quote goes in the middle of a text: after a paragraph, with own blocks after it."""
+    for i in range(max(1, len(blocks) // 2), len(blocks)):
+        if blocks[i - 1][0] == "p":
+            return i
+    return max(1, len(blocks) // 2)
+
+
+def mixed_site(n: int = 40, share: float = 0.3, seed: int = 0, *, container_class: str | None = None,
+               start: str = "2016-01-01", end: str = "2024-12-31") -> Site:
+    """generated_site(n, seed) after a partial redesign, with posts quoting the newest posts.
+
+    With L0…L3 the four newest listed posts (``site.listed()[:4]``):
+
+    * L0 quotes L1's full lead as a ("blockquote", lead) block in the middle of
+      its text (its own paragraphs follow) and has reader comments;
+    * L1 ends with a ("p", lead) paragraph that is exactly L2's lead;
+    * L2 quotes L3's lead as a blockquote in the middle and keeps the Theme
+      Builder template (its LATEST CONTENT sidebar shows L3's lead too).
+
+    These leads are also teasers: in every Theme Builder sidebar (6 newest)
+    and in the "Read next" block of restyled pages (3 newest), so the same
+    text is genuine article text on one page and boilerplate on many others
+    (and on L0's, L1's and L2's own pages).  The quotes are part of the
+    expected bodies.  ``quotations(site)`` lists them.
+
+    Then ``round(share * n)`` posts switch to the ``restyled`` template
+    (:func:`~tests.replica.content.restyled_site`): L0 first, then L1, then
+    others in an order fixed by ``seed`` (never L2 nor sloppy posts).
+    container_class is passed to the Site.  Deterministic for given arguments.
+    """
+    articles = generated_articles(n, seed, start, end)
+    newest = Site(articles).listed()[:4]
+    if len(newest) < 4:
+        raise ValueError("mixed_site needs at least 4 listed posts")
+    l0, l1, l2, l3 = newest
+    for quoted in (l1, l2, l3):
+        if plain(quoted.lead) != quoted.lead:
+            raise ValueError(f"lead of {quoted.post_id} has inline markup")
+    l0.blocks.insert(_middle(l0.blocks), ("blockquote", l1.lead))
+    l1.blocks.append(("p", l2.lead))
+    l2.blocks.insert(_middle(l2.blocks), ("blockquote", l3.lead))
+    l2.template = "themebuilder"
+    if not l0.comments:
+        l0.comments = list(MIXED_COMMENTS)
+    site = Site(articles, page_weight=PAGE_WEIGHT, container_class=container_class)
+    return restyled_site(site, share, seed, prefer=(l0.post_id, l1.post_id), avoid=(l2.post_id,))

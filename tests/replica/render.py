@@ -18,6 +18,7 @@ import math
 import random
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Iterable
 from datetime import date, datetime, timezone
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
@@ -701,9 +702,12 @@ def _organization_node(ctx: Context) -> dict:
 
 
 def article_page(ctx: Context, a: Article, modified: datetime | None = None) -> str:
-    """Full article page in the post's template generation (classic or Theme Builder)."""
+    """Full article page in the post's template (classic, Theme Builder or the restyled redesign)."""
     url = a.url(ctx.base)
-    entry = (sloppy_entry_html if a.sloppy else entry_html)(ctx, a) + share_block(ctx, a)
+    restyled = a.template == "restyled"
+    entry = (sloppy_entry_html if a.sloppy else entry_html)(ctx, a) + (
+        restyled_extras(ctx, a) if restyled else share_block(ctx, a))
+    theme = {"chunks": RESTYLED_HEAD_CHUNKS} if restyled else {}
     head_html = head(
         ctx,
         title=f"{a.title} - {SITE_NAME}",
@@ -716,17 +720,22 @@ def article_page(ctx: Context, a: Article, modified: datetime | None = None) -> 
                     '<link rel="alternate" type="application/json+oembed" '
                     f'href="{ctx.base}/en/wp-json/oembed/1.0/embed?url={quote(url, safe="")}" />\n'
                     f'<link rel="amphtml" href="{url}amp/">\n'),
+        **theme,
     )
-    builder = a.template == "themebuilder"
-    main = (_builder_article_main if builder else _classic_article_main)(ctx, a, entry)
-    page = frame(ctx, head_html=head_html, builder=builder, main=main,
-                 body_class=f"post-template-default single single-post postid-{a.post_id} single-format-standard",
-                 cookies_not_set=True)
+    body_class = f"post-template-default single single-post postid-{a.post_id} single-format-standard"
+    if restyled:
+        page = restyled_frame(ctx, head_html=head_html, body_class=body_class,
+                              main=_restyled_article_main(ctx, a, entry))
+    else:
+        builder = a.template == "themebuilder"
+        main = (_builder_article_main if builder else _classic_article_main)(ctx, a, entry)
+        page = frame(ctx, head_html=head_html, builder=builder, main=main, body_class=body_class,
+                     cookies_not_set=True)
     if ctx.page_weight:
-        page = pad_page(page, a.post_id, ctx.page_weight)
+        page = pad_page(page, a.post_id, ctx.page_weight, "restyled" if restyled else "divi")
     if a.sloppy:
         # The old page was cut off mid-way through the comment form; browsers cope.
-        marker = "<span>Submit a Comm"
+        marker = RESTYLED_SLOPPY_CUT if restyled else "<span>Submit a Comm"
         page = page[: page.index(marker) + len(marker)]
     return page
 
@@ -779,33 +788,46 @@ def _padding_pools() -> tuple[str, list[str]]:
 
 
 _PAD_CSS, _PAD_JS_ENTRIES = _padding_pools()
+# The restyled theme's own critical CSS / motion data: same volume, its own class names.
+_RESTYLED_PAD_CSS = _PAD_CSS.replace(".et_pb_", ".mrd-").replace("_tb_", "-")
+_RESTYLED_PAD_JS_ENTRIES = [e.replace('"class":"et_pb_', '"class":"mrd-').replace("_tb_", "-")
+                            for e in _PAD_JS_ENTRIES]
 
 
-def pad_page(page: str, post_id: int, weight: tuple[int, int]) -> str:
+def pad_page(page: str, post_id: int, weight: tuple[int, int], flavor: str = "divi") -> str:
     """Grow a page to a per-post size in [low, high] bytes with inline Divi CSS (head) and
-    animation data (end of body), as the real pages carry; pages already that big are kept."""
+    animation data (end of body), as the real pages carry; pages already that big are kept.
+    flavor="restyled" pads with the restyled theme's CSS and script instead."""
+    restyled = flavor == "restyled"
+    pad_css = _RESTYLED_PAD_CSS if restyled else _PAD_CSS
+    pad_entries = _RESTYLED_PAD_JS_ENTRIES if restyled else _PAD_JS_ENTRIES
     low, high = weight
     rnd = random.Random(post_id)
     target = rnd.randint(low, high)
     missing = target - len(page.encode("utf-8")) - 200  # tag overhead
     if missing <= 0:
         return page
-    css_len = min(missing * 3 // 4, len(_PAD_CSS) // 2)
-    start = _PAD_CSS.index("}", rnd.randrange(len(_PAD_CSS) // 2)) + 1
-    end = _PAD_CSS.rfind("}", start, start + css_len) + 1
-    css = _PAD_CSS[start:end] if end > start else ""
+    css_len = min(missing * 3 // 4, len(pad_css) // 2)
+    start = pad_css.index("}", rnd.randrange(len(pad_css) // 2)) + 1
+    end = pad_css.rfind("}", start, start + css_len) + 1
+    css = pad_css[start:end] if end > start else ""
     js_len = missing - len(css)
     entries: list[str] = []
-    first = rnd.randrange(len(_PAD_JS_ENTRIES))
+    first = rnd.randrange(len(pad_entries))
     total = 0
     while total < js_len:
-        entry = _PAD_JS_ENTRIES[(first + len(entries)) % len(_PAD_JS_ENTRIES)]
+        entry = pad_entries[(first + len(entries)) % len(pad_entries)]
         entries.append(entry)
         total += len(entry) + 1
-    style = (f'<style id="et-builder-module-design-tb-{post_id}-cached-inline-styles">{css}</style>\n'
-             if css else "")
-    script = (f'<script type="text/javascript" id="et-builder-animation-data-{post_id}">'
-              f'var et_animation_data = [{",".join(entries)}];</script>\n' if entries else "")
+    if restyled:
+        style = f'<style id="meridian-critical-{post_id}">{css}</style>\n' if css else ""
+        script = (f'<script id="meridian-motion-{post_id}">window.meridianMotion = [{",".join(entries)}];</script>\n'
+                  if entries else "")
+    else:
+        style = (f'<style id="et-builder-module-design-tb-{post_id}-cached-inline-styles">{css}</style>\n'
+                 if css else "")
+        script = (f'<script type="text/javascript" id="et-builder-animation-data-{post_id}">'
+                  f'var et_animation_data = [{",".join(entries)}];</script>\n' if entries else "")
     page = page.replace("</head>", style + "</head>", 1)
     cut = page.rfind("</body>")
     return page[:cut] + script + page[cut:] if cut >= 0 else page.replace("</head>", script + "</head>", 1)
@@ -865,6 +887,305 @@ def _builder_article_main(ctx: Context, a: Article, entry: str) -> str:
         f'<div class="et_pb_module et_pb_code et_pb_code_1_tb_body">{LOADING}</div></div></div></div>\n'
     )
     return builder_layout(inner)
+
+
+# --------------------------------------------------------------------------
+# The restyled template: a redesign whose boilerplate blocks have new markup
+# --------------------------------------------------------------------------
+#
+# A plausible theme change ("Meridian" child theme): the article header, the
+# meta line, the text container (article.et_pb_post .entry-content) and the
+# tags line keep their classes, but the sidebar, comments, footer, cookie
+# banner, share buttons and related posts are new markup with new wording, and
+# the share bar, "Read next" teasers, comment box and newsletter prompt are
+# printed INSIDE the text container, after the article text.  None of the class
+# names, ids or phrases below occur in the crawler's selectors, in SITE.md or
+# in the saved samples, and no phrase matches pipelines/boilerplate.py.
+
+RESTYLED_SHARE_LABEL = "Pass this on"
+RESTYLED_READ_NEXT = "Read next"
+RESTYLED_TALKBACK_HEADING = "Join the discussion"
+RESTYLED_NO_RESPONSES = "Nobody has responded yet"  # the count line when a post has no comments
+RESTYLED_PROMPT = "Have your say below. Responses are read by an editor before they appear."
+RESTYLED_NAME_LABEL = "Your name"
+RESTYLED_EMAIL_LABEL = "Your e-mail (never shown)"
+RESTYLED_RESPONSE_LABEL = "Your response"
+RESTYLED_POST_BUTTON = "Post response"
+RESTYLED_NEWSLETTER = "Get our weekly briefing in your inbox"
+RESTYLED_NEWSLETTER_NOTE = "One e-mail every Saturday, no spam. Unsubscribe at any time."
+RESTYLED_NEWSLETTER_BUTTON = "Sign me up"
+RESTYLED_RAIL_RECENT = "Most recent"
+RESTYLED_RAIL_TOPICS = "Topics"
+RESTYLED_FOOTER_ORG = "Strategic Council on Foreign Relations · Tehran"
+RESTYLED_FOOTER_RIGHTS = "All content © SCFR"
+RESTYLED_COOKIE = "This website stores cookies to improve your visit."
+RESTYLED_COOKIE_OK = "Got it"
+RESTYLED_COOKIE_MORE = "How we use cookies"
+
+# Constant paragraphs inside the text container of every restyled page, in page order.  Per page
+# there are also: the 3 teasers after "Read next" (title, lead, byline if any), the count line
+# (responses_line(n)) after the heading, and each comment's name, date and text before the prompt.
+RESTYLED_CONTAINER_PHRASES: tuple[str, ...] = (
+    RESTYLED_SHARE_LABEL, RESTYLED_READ_NEXT, RESTYLED_TALKBACK_HEADING, RESTYLED_PROMPT, RESTYLED_NAME_LABEL,
+    RESTYLED_EMAIL_LABEL, RESTYLED_RESPONSE_LABEL, RESTYLED_POST_BUTTON, RESTYLED_NEWSLETTER,
+    RESTYLED_NEWSLETTER_NOTE, RESTYLED_NEWSLETTER_BUTTON,
+)
+# Constant texts outside the container (rail, footer, cookie banner) on every restyled page.
+RESTYLED_PAGE_PHRASES: tuple[str, ...] = (
+    RESTYLED_RAIL_RECENT, RESTYLED_RAIL_TOPICS, RESTYLED_FOOTER_ORG, RESTYLED_FOOTER_RIGHTS, RESTYLED_COOKIE,
+    RESTYLED_COOKIE_OK, RESTYLED_COOKIE_MORE,
+)
+RESTYLED_PHRASES: tuple[str, ...] = RESTYLED_CONTAINER_PHRASES + RESTYLED_PAGE_PHRASES
+READ_NEXT_COUNT = 3  # teasers in the "Read next" block
+
+# Block classes of the redesign (each block's own BEM children are prefixed with its name + "__").
+RESTYLED_CLASSES: tuple[str, ...] = (
+    "shell-x3", "topline-q", "masthead-q2", "stage-v9", "rail-k7", "site-base", "consent-strip",
+    "spread-bar", "readnext-strip", "talkback-zone", "briefing-signup", "theme-meridian",
+)
+
+RESTYLED_HEAD_SCRIPTS = r"""<meta http-equiv="X-UA-Compatible" content="IE=edge">
+<link rel="pingback" href="@SITE@/en/xmlrpc.php" />
+<link rel="preconnect" href="https://fonts.gstatic.com" crossorigin />
+<script id="meridian-boot">document.documentElement.classList.add('has-js');</script>
+"""
+
+RESTYLED_HEAD_ASSETS = r"""<meta name="generator" content="Meridian 2.3.1" />
+<link rel='stylesheet' id='wp-block-library-css' href='@SITE@/wp-includes/css/dist/block-library/style.min.css?ver=6.5.2' type='text/css' media='all' />
+<link rel='stylesheet' id='meridian-base-css' href='@SITE@/wp-content/themes/meridian/assets/css/base.min.css?ver=2.3.1' type='text/css' media='all' />
+<link rel='stylesheet' id='meridian-scfr-css' href='@SITE@/wp-content/themes/meridian-scfr/style.css?ver=2.3.1' type='text/css' media='all' />
+<script type='text/javascript' src='@SITE@/wp-includes/js/jquery/jquery.min.js?ver=3.7.1' id='jquery-core-js'></script>
+<script type='text/javascript' id='meridian-consent-js-before'>
+var meridianConsent = {"cookie":"site_consent","days":180,"endpoint":"@SITE_JS@\/wp-json\/meridian\/v1\/consent"};
+</script>
+<script type='text/javascript' defer src='@SITE@/wp-content/themes/meridian/assets/js/app.min.js?ver=2.3.1' id='meridian-app-js'></script>
+"""
+
+RESTYLED_HEAD_TAIL = r"""<meta name="viewport" content="width=device-width, initial-scale=1" />
+<link rel="icon" href="@SITE@/wp-content/uploads/2020/01/cropped-scfr-icon-32x32.png" sizes="32x32" />
+<link rel="icon" href="@SITE@/wp-content/uploads/2020/01/cropped-scfr-icon-192x192.png" sizes="192x192" />
+<style id="meridian-scfr-inline-css">:root{--mrd-ink:#14212b;--mrd-accent:#0c3c60;--mrd-rail:320px}.shell-x3{max-width:1180px;margin:0 auto}.stage-v9__grid{display:grid;grid-template-columns:minmax(0,1fr) var(--mrd-rail);gap:48px}.rail-k7__head{font-size:13px;letter-spacing:.08em;text-transform:uppercase}.talkback-zone{border-top:3px solid var(--mrd-accent);margin-top:40px}.consent-strip{position:fixed;bottom:0;left:0;right:0}.site-base{background:#0a2236;color:#d6e2ec}</style>
+"""
+RESTYLED_HEAD_CHUNKS = (RESTYLED_HEAD_SCRIPTS, RESTYLED_HEAD_ASSETS, RESTYLED_HEAD_TAIL)
+
+RESTYLED_BODY_CLASS_TAIL = "theme-meridian meridian-scfr has-rail"
+
+RESTYLED_BODY_SCRIPTS = r"""<script type="text/javascript" id="meridian-app-js-extra">
+var meridian = {"ajaxUrl":"@SITE_JS@\/wp-admin\/admin-ajax.php","talkback":{"endpoint":"@SITE_JS@\/wp-json\/meridian\/v1\/responses","maxLength":3000},"railSticky":true};
+</script>
+"""
+
+RESTYLED_FOOTER = (
+    '<div class="site-base" data-region="base"><div class="site-base__cols">'
+    f'<div class="site-base__col"><p class="site-base__org">{esc(RESTYLED_FOOTER_ORG)}</p>'
+    '<p class="site-base__mail"><a href="mailto:info@scfr.ir">info@scfr.ir</a></p></div>'
+    '<div class="site-base__col"><ul class="site-base__links">'
+    '<li><a href="@SITE@/en/about-us/">About the council</a></li><li><a href="@SITE@/en/contact-us/">Write to us</a></li>'
+    '<li><a href="@SITE@/en/privacy-policy/">Privacy</a></li><li><a href="/en/archives/scfr-old/">Earlier site</a></li>'
+    '<li><a href="@SITE@/en/feed/">RSS</a></li><li><a href="@SITE@/en/wp-admin/">Staff login</a></li></ul></div>'
+    '<div class="site-base__col"><a href="https://twitter.com/scfr_en" data-net="x">X</a> '
+    '<a href="https://t.me/scfr_en" data-net="telegram">Telegram</a> '
+    '<a href="https://www.instagram.com/scfr.ir/" data-net="instagram">Instagram</a></div></div>'
+    f'<p class="site-base__rights">{esc(RESTYLED_FOOTER_RIGHTS)}</p></div>\n'
+)
+
+RESTYLED_CONSENT = (
+    '<div class="consent-strip" data-consent="pending" role="region" aria-label="Cookies">'
+    f'<p class="consent-strip__text">{esc(RESTYLED_COOKIE)}</p><div class="consent-strip__actions">'
+    f'<a href="#" class="consent-strip__ok" role="button" data-consent-choice="accept">{esc(RESTYLED_COOKIE_OK)}</a> '
+    f'<a href="@SITE@/en/privacy-policy/" class="consent-strip__more">{esc(RESTYLED_COOKIE_MORE)}</a></div></div>\n'
+)
+
+# Where a sloppy (truncated) restyled page is cut off: in the middle of the comment box's button.
+RESTYLED_SLOPPY_CUT = f'data-action="post-response">{RESTYLED_POST_BUTTON[:9]}'
+
+
+def responses_line(n: int) -> str:
+    """The count line under the comment box heading: "Nobody has responded yet", "1 reader has
+    responded", "3 readers have responded" (never "N Responses", a marker the crawler knows)."""
+    if n == 0:
+        return RESTYLED_NO_RESPONSES
+    return f"{n} reader has responded" if n == 1 else f"{n} readers have responded"
+
+
+def restyled_comment_date(moment: datetime) -> str:
+    """'14 June 2023, 09:41' (the redesign's date format)."""
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment.hour:02d}:{moment.minute:02d}"
+
+
+def read_next_posts(listed: Iterable[Article], a: Article) -> list[Article]:
+    """The "Read next" teasers of a's restyled page: the newest listed posts other than a
+    (``listed`` newest first, e.g. ``site.listed()``)."""
+    return list(islice((o for o in listed if o.post_id != a.post_id), READ_NEXT_COUNT))
+
+
+def spread_bar(ctx: Context, a: Article) -> str:
+    """The redesign's share buttons (icons only, one label)."""
+    url = quote(a.url(ctx.base), safe="")
+    title = quote(a.title, safe="")
+    links = "".join(
+        f'<a class="spread-bar__btn" data-net="{net}" href="{href}" aria-label="{label}" rel="nofollow noopener" '
+        'target="_blank"></a>'
+        for net, label, href in (
+            ("x", "X", f"https://twitter.com/intent/tweet?url={url}&amp;text={title}"),
+            ("telegram", "Telegram", f"https://t.me/share/url?url={url}&amp;text={title}"),
+            ("whatsapp", "WhatsApp", f"https://wa.me/?text={title}%20{url}"),
+            ("mail", "E-mail", f"mailto:?subject={title}&amp;body={url}"),
+        )
+    )
+    return (f'<div class="spread-bar" data-widget="spread"><span class="spread-bar__label">{esc(RESTYLED_SHARE_LABEL)}</span>'
+            f"{links}</div>\n")
+
+
+def read_next(ctx: Context, a: Article) -> str:
+    """ "Read next": teasers of the newest listed posts (title, full lead, byline)."""
+    items = []
+    for o in read_next_posts(ctx.listed, a):
+        byline = f'<p class="readnext-strip__by">{esc(o.byline)}</p>' if o.byline else ""
+        items.append(
+            f'<div class="readnext-strip__item" data-item="{o.post_id}">'
+            f'<h4 class="readnext-strip__title"><a href="{o.url(ctx.base)}">{wp_text(o.title)}</a></h4>'
+            f'<p class="readnext-strip__lead">{esc(o.lead)}</p>{byline}</div>'
+        )
+    return (f'<div class="readnext-strip" data-block="read-next"><h5 class="readnext-strip__head">{esc(RESTYLED_READ_NEXT)}</h5>'
+            + "".join(items) + "</div>\n")
+
+
+def talkback(ctx: Context, a: Article) -> str:
+    """The redesign's comment box: heading, count, reader comments, prompt, composer (no <form>: JS posts it)."""
+    out = [f'<section class="talkback-zone" id="talkback" data-count="{len(a.comments)}">'
+           f'<h2 class="talkback-zone__head">{esc(RESTYLED_TALKBACK_HEADING)}</h2>'
+           f'<p class="talkback-zone__count">{responses_line(len(a.comments))}</p>']
+    for i, (name, text) in enumerate(a.comments):
+        cid = a.comment_id(i)
+        when = a.comment_time(i)
+        out.append(
+            f'<div class="talkback-zone__item" id="tb-entry-{cid}" data-entry="{cid}">'
+            f'<div class="talkback-zone__name">{esc(name)}</div>'
+            f'<div class="talkback-zone__when"><time datetime="{when.isoformat()}">{restyled_comment_date(when)}</time></div>'
+            f'<div class="talkback-zone__said"><p>{esc(text)}</p></div></div>'
+        )
+    pid = a.post_id
+    out.append(
+        f'<p class="talkback-zone__prompt">{esc(RESTYLED_PROMPT)}</p>'
+        f'<div class="talkback-zone__composer" data-composer="{pid}">'
+        f'<div class="talkback-zone__field"><label for="tb-name-{pid}">{esc(RESTYLED_NAME_LABEL)}</label>'
+        f'<input type="text" id="tb-name-{pid}" name="tb_name" autocomplete="name" /></div>'
+        f'<div class="talkback-zone__field"><label for="tb-mail-{pid}">{esc(RESTYLED_EMAIL_LABEL)}</label>'
+        f'<input type="email" id="tb-mail-{pid}" name="tb_mail" autocomplete="email" /></div>'
+        f'<div class="talkback-zone__field"><label for="tb-text-{pid}">{esc(RESTYLED_RESPONSE_LABEL)}</label>'
+        f'<textarea id="tb-text-{pid}" name="tb_text" rows="6"></textarea></div>'
+        f'<div class="talkback-zone__actions"><a href="#talkback" class="talkback-zone__send" role="button" '
+        f'data-action="post-response">{esc(RESTYLED_POST_BUTTON)}</a></div></div></section>\n'
+    )
+    return "".join(out)
+
+
+def briefing_signup() -> str:
+    """The newsletter prompt at the end of the container."""
+    return (
+        '<div class="briefing-signup" data-block="briefing">'
+        f'<p class="briefing-signup__pitch">{esc(RESTYLED_NEWSLETTER)}</p>'
+        f'<p class="briefing-signup__note">{esc(RESTYLED_NEWSLETTER_NOTE)}</p>'
+        '<div class="briefing-signup__row"><input type="email" name="briefing_mail" placeholder="name@example.com" '
+        'aria-label="E-mail address" />'
+        f'<a href="#" class="briefing-signup__go" role="button" data-action="subscribe">{esc(RESTYLED_NEWSLETTER_BUTTON)}</a>'
+        "</div></div>\n"
+    )
+
+
+def restyled_extras(ctx: Context, a: Article) -> str:
+    """What the redesign appends inside the text container, after the article text."""
+    return spread_bar(ctx, a) + read_next(ctx, a) + talkback(ctx, a) + briefing_signup()
+
+
+def rail(ctx: Context, a: Article) -> str:
+    """The redesign's sidebar: recent titles, topics (tags), month browser."""
+    recent = "".join(
+        f'<li class="rail-k7__entry"><a href="{o.url(ctx.base)}">{wp_text(o.title)}</a> '
+        f'<time datetime="{o.published}">{slash_date(o.published_date)}</time></li>'
+        for o in islice((o for o in ctx.listed if o.post_id != a.post_id), 5)
+    )
+    topics = " ".join(f'<a class="rail-k7__chip" href="{ctx.tag_url(name)}">{esc(name)}</a>'
+                      for name in sorted(ctx.index.tag_counts, key=str.lower))
+    day = a.published_date
+    return (
+        '<aside class="rail-k7" data-region="rail" aria-label="More from the council">'
+        f'<div class="rail-k7__box" data-box="recent"><h3 class="rail-k7__head">{esc(RESTYLED_RAIL_RECENT)}</h3>'
+        f'<ol class="rail-k7__list">{recent}</ol></div>'
+        f'<div class="rail-k7__box" data-box="topics"><h3 class="rail-k7__head">{esc(RESTYLED_RAIL_TOPICS)}</h3>'
+        f'<div class="rail-k7__chips">{topics}</div></div>'
+        '<div class="rail-k7__box" data-box="months">'
+        f'<a class="rail-k7__month" href="{ctx.base}/en/calendar/?month={day.year:04d}-{day.month:02d}">'
+        f"{month_label(day.year, day.month)}</a></div></aside>\n"
+    )
+
+
+def restyled_masthead(ctx: Context) -> str:
+    """Top line (language, social) and the masthead with the section menu and search."""
+    items: list[str] = [f'<li><a href="{ctx.base}/en/">Home</a></li>']
+    for slug, (name, parent) in CATEGORIES.items():
+        if parent is not None:
+            continue
+        children = [s for s, (_, p) in CATEGORIES.items() if p == slug]
+        sub = ("<ul class=\"masthead-q2__sub\">" + "".join(
+            f'<li><a href="{ctx.category_url(c)}">{esc(CATEGORIES[c][0])}</a></li>' for c in children) + "</ul>"
+            if children else "")
+        items.append(f'<li><a href="{ctx.category_url(slug)}">{esc(name)}</a>{sub}</li>')
+    items.append(f'<li><a href="{ctx.base}/en/about-us/">About Us</a></li>')
+    items.append(f'<li><a href="{ctx.base}/en/contact-us/">Contact Us</a></li>')
+    return (
+        '<div class="topline-q" data-region="topline"><a class="topline-q__lang" href="'
+        f'{ctx.base}/fa/" hreflang="fa">فارسی</a><span class="topline-q__social">'
+        '<a href="https://twitter.com/scfr_en" data-net="x">X</a> <a href="https://t.me/scfr_en" data-net="telegram">Telegram</a>'
+        "</span></div>\n"
+        '<header class="masthead-q2" data-region="masthead">'
+        f'<a class="masthead-q2__brand" href="{ctx.base}/en/"><img src="{ctx.base}/wp-content/uploads/2020/01/scfr-logo-en.png" '
+        f'width="360" height="72" alt="{SITE_NAME}" /></a>'
+        f'<div class="masthead-q2__menu" role="navigation" aria-label="Sections"><ul class="masthead-q2__items">{"".join(items)}</ul></div>'
+        f'<div class="masthead-q2__find" role="search"><form method="get" action="{ctx.base}/en/">'
+        '<input type="search" name="s" placeholder="Search analyses and interviews" aria-label="Search" /></form></div>'
+        "</header>\n"
+    )
+
+
+def restyled_frame(ctx: Context, *, head_html: str, body_class: str, main: str) -> str:
+    """Whole document of the redesign: new shell, masthead, footer and cookie banner."""
+    return "".join([
+        head_html,
+        f'<body class="{body_class} {RESTYLED_BODY_CLASS_TAIL}" data-layout="rail-right">\n',
+        '<div class="shell-x3" data-shell="page">\n',
+        restyled_masthead(ctx),
+        '<main class="stage-v9" data-region="main">\n',
+        main,
+        "</main>\n",
+        ctx.origin(RESTYLED_FOOTER),
+        "</div>\n",
+        ctx.origin(RESTYLED_BODY_SCRIPTS),
+        ctx.origin(RESTYLED_CONSENT),
+        "</body>\n</html>\n",
+    ])
+
+
+def _restyled_article_main(ctx: Context, a: Article, entry: str) -> str:
+    """Article header and text container as on classic pages (the crawler still finds them), tags, rail."""
+    thumb = " has-post-thumbnail" if a.featured_image else ""
+    img = featured_img(ctx, a)
+    tags = tags_line(ctx, a)
+    return (
+        '<div class="stage-v9__grid">\n<div class="stage-v9__primary">\n'
+        f'<article id="post-{a.post_id}" class="et_pb_post post-{a.post_id} post type-post status-publish '
+        f'format-standard{thumb} hentry category-{a.primary_category}">\n'
+        '<div class="et_post_meta_wrapper">\n'
+        f'<h1 class="entry-title">{wp_text(a.title)}</h1>\n'
+        f'<p class="post-meta">{meta_line(ctx, a)}</p>\n'
+        + (img + "\n" if img else "")
+        + f'</div>\n<div class="{attr(ctx.container_class or "entry-content")}">\n' + entry + "</div>\n"
+        + (f'<div class="stage-v9__tags">{tags}</div>\n' if tags else "")
+        + "</article>\n</div>\n"
+        + rail(ctx, a)
+        + "</div>\n"
+    )
 
 
 def amp_page(ctx: Context, a: Article) -> str:

@@ -385,7 +385,8 @@ class ReplicaServer:
 
     def _context(self) -> render.Context:
         index = self.site.index()  # cached until the next add/edit/remove: O(1) per request
-        return render.Context(self.base_url, index.articles, index, self.site.page_weight)
+        return render.Context(self.base_url, index.articles, index, self.site.page_weight,
+                              self.site.container_class)
 
     def _route(self, path: str, query: str) -> Response:
         response = self._dispatch(path, query)
