@@ -34,7 +34,8 @@ def main() -> None:
 @click.option("--set", "-s", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
 def crawl(archive: str, base_url: str, langs: str, revisit: str | None, full: bool, fast: bool,
           overrides: tuple[str, ...]) -> None:
-    """Run one crawl (the same as `scrapy crawl scfr`). Exits 1 if it failed.
+    """Run one crawl (the same as `scrapy crawl scfr`). Exits 1 if it failed,
+    2 if extraction drift was detected (see the crawl's `drift`).
 
     Into an archive that already knows the site, the crawl is incremental:
     new articles, and known ones when due (see README)."""
@@ -52,8 +53,12 @@ def crawl(archive: str, base_url: str, langs: str, revisit: str | None, full: bo
     click.echo(f"crawl {row['id']} {row['status']} ({row['mode']}, {row['finish_reason']}): {row['requests']} requests; "
                f"{row['articles_new']} new, {row['articles_changed']} changed, {row['articles_unchanged']} unchanged, "
                f"{row['articles_gone']} gone, {row['items_dropped']} dropped, {row['failures']} failed")
+    for alarm in json.loads(row["drift"] or "[]"):
+        click.echo(f"extraction drift: {alarm}", err=True)
     if row["status"] != "finished":
         sys.exit(1)
+    if json.loads(row["drift"] or "[]"):
+        sys.exit(2)
 
 
 @main.command()
