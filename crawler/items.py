@@ -40,6 +40,8 @@ class ArticleItem:
     """UTC time of the fetch, ISO 8601."""
     cleaning: list[dict] = field(default_factory=list)
     """What the cleaning stages removed: ``{"rule", "marker", "paragraphs", "chars"}`` records."""
+    translations: dict[str, str] = field(default_factory=dict)
+    """The same article in the other editions, by language (``hreflang`` links)."""
     missed_selectors: list[str] = field(default_factory=list)
     """Template selectors that matched nothing on the page (``container``, ``title``…): drift."""
     capture_id: int | None = None

@@ -12,7 +12,10 @@ import enum
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from w3lib.url import safe_url_string
+
 DEFAULT_BASE_URL = "https://www.scfr.ir"
+PERCENT_ESCAPE = re.compile(r"%[0-9a-f]{2}", re.I)
 LANGS = ("en", "fa")
 
 # Query parameters that never change what a page shows.
@@ -87,6 +90,8 @@ class SiteUrls:
             path += "/"
         query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                            if not TRACKING_PARAMS.match(k)])
+        # Persian slugs: raw letters and lower-case escapes become WordPress's upper-case %XX form
+        path = PERCENT_ESCAPE.sub(lambda m: m.group(0).upper(), safe_url_string(path))
         return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
     def lang_of(self, url: str) -> str | None:

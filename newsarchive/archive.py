@@ -23,16 +23,21 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from newsarchive.persian import normalize_query, search_key
 from newsarchive.schema import migrations
 
 ARTICLE_FIELDS = ("post_id", "title", "published", "published_raw", "categories", "authors", "tags", "lead",
-                  "body", "type", "lang", "images", "template", "fetched_url", "extraction")
-JSON_FIELDS = frozenset({"categories", "authors", "tags", "images", "extraction"})
+                  "body", "type", "lang", "images", "template", "fetched_url", "extraction", "translations")
+JSON_FIELDS = frozenset({"categories", "authors", "tags", "images", "extraction", "translations"})
 POST_ID = re.compile(r"/(\d+)/[^/?#]+/?(?:[?#]|$)|[?&]p=(\d+)")
 
 
 class ArchiveError(Exception):
     """The archive cannot be opened or written; the message says why."""
+
+
+class SearchError(ArchiveError):
+    """A full-text query that SQLite cannot read; the message says why, in one line."""
 
 
 def utcnow() -> str:
@@ -165,9 +170,10 @@ class Archive:
         """
         url, fetched_at = article["url"], article.get("fetched_at") or utcnow()
         digest = content_hash(article["title"], article["body"])
-        row = {name: (json.dumps(article.get(name) or [], ensure_ascii=False) if name in JSON_FIELDS
-                      else article.get(name)) for name in ARTICLE_FIELDS if name in article}
-        row.update(url=url, content_hash=digest, last_seen=fetched_at, last_crawl_id=crawl_id, gone_since=None)
+        row = {name: (json.dumps([] if article.get(name) is None else article[name], ensure_ascii=False)
+                      if name in JSON_FIELDS else article.get(name)) for name in ARTICLE_FIELDS if name in article}
+        row.update(url=url, content_hash=digest, last_seen=fetched_at, last_crawl_id=crawl_id, gone_since=None,
+                   search_text=search_key(f"{article['title']}\n{article['body']}"))
         with self.db.atomic():
             stored = self.db.execute("SELECT content_hash FROM articles WHERE url = ?", [url]).fetchone()
             if stored is None:
@@ -199,12 +205,28 @@ class Archive:
             if row is None or row[1] == body:
                 return False
             digest = content_hash(row[0], body)
-            self.db.execute("UPDATE articles SET body = ?, lead = ?, content_hash = ?, extraction = ? WHERE url = ?",
-                            [body, lead, digest, json.dumps(extraction, ensure_ascii=False), url])
+            self.db.execute("UPDATE articles SET body = ?, lead = ?, content_hash = ?, extraction = ?, search_text = ? "
+                            "WHERE url = ?", [body, lead, digest, json.dumps(extraction, ensure_ascii=False),
+                                              search_key(f"{row[0]}\n{body}"), url])
             self.db.execute("UPDATE revisions SET body = ?, content_hash = ? WHERE id = "
                             "(SELECT max(id) FROM revisions WHERE url = ? AND content_hash = ?)",
                             [body, digest, url, row[2]])
         return True
+
+    # -- search ------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 20, lang: str | None = None) -> list[dict[str, Any]]:
+        """Articles matching an FTS5 query, best first (bm25); Persian queries
+        are normalised like the index's search key (letters, digits, ZWNJ)."""
+        fts_query = normalize_query(query) if search_key(query) else query
+        where, params = ("AND a.lang = ?", [lang]) if lang else ("", [])
+        try:
+            return list(self.db.query(
+                "SELECT a.url, a.title, a.published, a.lang, bm25(articles_fts) AS rank FROM articles_fts "
+                f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? {where} "
+                "ORDER BY rank LIMIT ?", [fts_query, *params, limit]))
+        except sqlite3.OperationalError as exc:
+            raise SearchError(f"cannot search for {query!r}: {exc} (FTS5 syntax: words, \"a phrase\", "
+                              "OR, NOT, prefix*)") from exc
 
     # -- what cleaning learns about the site -------------------------------
     def count_page_blocks(self, url: str, keys: set[int], samples: Mapping[int, str]) -> None:

@@ -105,3 +105,18 @@ def m004_block_statistics_and_drift(db: Database) -> None:
     db["pending_cleanup"].create({"url": str, "crawl_id": int, "paragraphs": str, "lead": str}, pk="url")
     db["articles"].add_column("extraction", str)
     db["crawls"].add_column("drift", str)
+
+
+@migrations(transactional=False)  # rebuilding the full-text index runs scripts, which commit on their own
+def m005_persian_search_and_translations(db: Database) -> None:
+    """A search key for Persian text in the full-text index; links between editions."""
+    from newsarchive.persian import search_key
+
+    db["articles"].add_column("search_text", str)
+    db["articles"].add_column("translations", str)
+    with db.conn:
+        for rowid, title, body in db.execute("SELECT rowid, title, body FROM articles").fetchall():
+            db.execute("UPDATE articles SET search_text = ? WHERE rowid = ?", [search_key(f"{title}\n{body}"), rowid])
+    db["articles"].disable_fts()
+    db["articles"].enable_fts(["title", "body", "search_text"], create_triggers=True,
+                              tokenize="unicode61 remove_diacritics 2")

@@ -27,6 +27,7 @@ STRAY = re.compile(
     r"^(Loading(\.\.\.|…)?|در حال بارگذاری(\.\.\.|…)?|Share This:?|Share this article:?|اشتراک[‌ ]?گذاری:?"
     r"|Tags:.*|برچسب[‌ ]?ها:.*|Reply|Cancel reply|Your email address will not be published\..*"
     r"|Required fields are marked \*|We use cookies to ensure that we give you the best experience.*"
+    r"|پاسخ|نشانی ایمیل شما منتشر نخواهد شد.*|بخش[‌ ]?های موردنیاز علامت[‌ ]?گذاری شده[‌ ]?اند \*"
     r"|© \d{4} Strategic Council on Foreign Relations.*)$",
     re.I | re.S,
 )

@@ -21,8 +21,8 @@ from parsel import Selector
 from crawler.items import ArticleItem
 from crawler.pages.html_text import drop, inline_text, paragraphs
 from crawler.urls import SiteUrls
+from newsarchive.persian import jalali_to_iso, to_ascii_digits
 
-PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 DATE = re.compile(r"(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})")
 LEAD_PREFIX = re.compile(
     r"^\s*(?:Strategic Council Online|شورای راهبردی آنلاین)\s*(?:[–—-]\s*(?P<kind>[^:：\n]{1,30}?))?\s*[:：]"
@@ -32,7 +32,7 @@ ARTICLE_TYPES = {
     "گفتگو": "Interview", "گفت‌وگو": "Interview", "یادداشت": "Note", "دیدگاه": "Opinion", "خبر": "News",
 }
 BYLINE = re.compile(r"^(?P<name>[^\n–—:]{2,80}?)\s*[–—]\s*(?P<role>[^\n]{2,160})$")
-QUESTION = re.compile(r"^(Q|س)\s*[.:]")
+QUESTION = re.compile(r"^(Q|س|سوال|سؤال)\s*[.:：]")
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*(right|left)", re.I)  # left: the RTL edition mirrors it
 
 
@@ -137,19 +137,18 @@ class ArticlePage:
         return inline_text(raw[0].root) if raw else None
 
     def published(self) -> str | None:
-        """``YYYY-MM-DD`` from the meta line (the Tehran date as printed),
-        else from ``article:published_time`` / JSON-LD, taken as local dates."""
+        """``YYYY-MM-DD`` from the meta line (the Tehran date as printed; Solar
+        Hijri dates in Persian digits converted to Gregorian), else from
+        ``article:published_time`` / JSON-LD, taken as local dates."""
         candidates = [self.published_raw(), self.sel.xpath("//meta[@property='article:published_time']/@content").get(),
                       self._json_ld_date()]
         for raw in candidates:
-            match = DATE.search((raw or "").translate(PERSIAN_DIGITS))
+            match = DATE.search(to_ascii_digits(raw or ""))
             if not match:
                 continue
             year, month, day = (int(g) for g in match.groups())
-            if year < 1700:  # Solar Hijri: converted by the Persian edition's parser
-                continue
-            try:
-                return datetime(year, month, day).date().isoformat()
+            try:  # the Persian edition prints Solar Hijri dates (year 13xx/14xx)
+                return jalali_to_iso(year, month, day) if year < 1700 else datetime(year, month, day).date().isoformat()
             except ValueError:
                 continue
         return None
@@ -177,6 +176,17 @@ class ArticlePage:
     def lang(self) -> str | None:
         declared = (self.sel.xpath("/html/@lang").get() or "").strip().lower()[:2]
         return declared or SiteUrls(self.fetched_url).lang_of(self.fetched_url)
+
+    def translations(self) -> dict[str, str]:
+        """The other editions' versions of this article (``hreflang`` alternates), by language."""
+        own = self.lang()
+        found = {}
+        for link in self.sel.xpath("//link[@rel='alternate'][@hreflang]"):
+            lang = link.attrib["hreflang"].strip().lower()[:2]
+            href = link.attrib.get("href", "").strip()
+            if href and lang != own and lang.isalpha():
+                found[lang] = SiteUrls(self.fetched_url).normalize(urljoin(self.fetched_url, href))
+        return found
 
     def post_id(self) -> int | None:
         shortlink = self.sel.xpath("//link[@rel='shortlink']/@href").re_first(r"[?&]p=(\d+)")
@@ -257,5 +267,5 @@ class ArticlePage:
             tags=self.tags(), lead=self.lead(), body=self.body(), type=self.type(), lang=self.lang(),
             images=self.images(), template=self.template, post_id=self.post_id(),
             fetched_at=fetched_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            cleaning=list(self._text[2]), missed_selectors=self.missed(),
+            cleaning=list(self._text[2]), missed_selectors=self.missed(), translations=self.translations(),
         )
