@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from newsarchive.persian import normalize_query, search_key
+from newsarchive.persian import search_key
 from newsarchive.schema import migrations
 
 ARTICLE_FIELDS = ("post_id", "title", "published", "published_raw", "categories", "authors", "tags", "lead",
@@ -212,21 +212,6 @@ class Archive:
                             "(SELECT max(id) FROM revisions WHERE url = ? AND content_hash = ?)",
                             [body, digest, url, row[2]])
         return True
-
-    # -- search ------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 20, lang: str | None = None) -> list[dict[str, Any]]:
-        """Articles matching an FTS5 query, best first (bm25); Persian queries
-        are normalised like the index's search key (letters, digits, ZWNJ)."""
-        fts_query = normalize_query(query) if search_key(query) else query
-        where, params = ("AND a.lang = ?", [lang]) if lang else ("", [])
-        try:
-            return list(self.db.query(
-                "SELECT a.url, a.title, a.published, a.lang, bm25(articles_fts) AS rank FROM articles_fts "
-                f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? {where} "
-                "ORDER BY rank LIMIT ?", [fts_query, *params, limit]))
-        except sqlite3.OperationalError as exc:
-            raise SearchError(f"cannot search for {query!r}: {exc} (FTS5 syntax: words, \"a phrase\", "
-                              "OR, NOT, prefix*)") from exc
 
     # -- what cleaning learns about the site -------------------------------
     def count_page_blocks(self, url: str, keys: set[int], samples: Mapping[int, str]) -> None:

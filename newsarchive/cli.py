@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
@@ -12,8 +13,12 @@ from exports.jsonl import ExportError, export_jsonl
 from newsarchive.archive import Archive, ArchiveError
 from newsarchive.lock import ArchiveBusy
 from newsarchive.crawl import CrawlError, run_crawl
+from newsarchive import output
 from newsarchive.history import diff, revisions
+from newsarchive.search import HIGHLIGHT, Filters, search
+from newsarchive.stats import archive_stats
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ARCHIVE_OPTION = click.option("--archive", "-a", "archive", default="archive.db", show_default=True,
                               type=click.Path(dir_okay=False), help="The archive's SQLite file.")
 
@@ -119,3 +124,45 @@ def diff_command(archive: str, url: str) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@main.command("search")
+@ARCHIVE_OPTION
+@click.argument("query")
+@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this date.")
+@click.option("--category", help="Only articles in this category (name as shown).")
+@click.option("--author", help="Only articles by this author.")
+@click.option("--lang", type=click.Choice(["en", "fa"]))
+@click.option("--type", "type_", type=click.Choice(["Interview", "Opinion", "Note", "News"]))
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def search_command(archive: str, query: str, since: str | None, until: str | None, category: str | None,
+                   author: str | None, lang: str | None, type_: str | None, limit: int, fmt: str) -> None:
+    """Full-text search, best match first (FTS5 syntax: words, "a phrase", OR, NOT, prefix*)."""
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not ISO_DATE.match(value):
+            raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=name)
+    try:
+        with Archive.open_existing(archive) as store:
+            hits = search(store, query, Filters(since, until, category, author, lang, type_), limit)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    output.write_rows(hits, fmt, columns=("published", "title", "snippet", "url"),
+                      json_fields=("categories", "authors"), highlight=HIGHLIGHT)
+
+
+@main.command("stats")
+@ARCHIVE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats_command(archive: str, fmt: str) -> None:
+    """Articles by month, category, type, language and author; archive size; recent crawls."""
+    try:
+        with Archive.open_existing(archive) as store:
+            facts = archive_stats(store)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(facts, indent=2, ensure_ascii=False))
+    else:
+        output.print_stats(facts)

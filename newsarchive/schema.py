@@ -120,3 +120,22 @@ def m005_persian_search_and_translations(db: Database) -> None:
     db["articles"].disable_fts()
     db["articles"].enable_fts(["title", "body", "search_text"], create_triggers=True,
                               tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations()
+def m006_views_for_analysts(db: Database) -> None:
+    """SQL-friendly views, so that nobody parses the JSON columns by hand."""
+    db.create_view("article_categories", """
+        SELECT a.url, a.title, a.published, substr(a.published, 1, 7) AS month, a.lang, a.type, c.value AS category
+        FROM articles a, json_each(a.categories) c""")
+    db.create_view("article_authors", """
+        SELECT a.url, a.title, a.published, substr(a.published, 1, 7) AS month, a.lang, a.type, w.value AS author
+        FROM articles a, json_each(a.authors) w""")
+    db.create_view("current_articles", """
+        SELECT a.url, a.post_id, a.title, a.published, substr(a.published, 1, 7) AS month, a.lang, a.type,
+               a.categories, a.authors, a.tags, a.lead, a.body, a.first_seen, a.last_seen, a.gone_since,
+               (SELECT count(*) FROM revisions r WHERE r.url = a.url) AS revisions
+        FROM articles a""")
+    db.create_view("monthly_coverage", """
+        SELECT month, category, lang, count(*) AS articles FROM article_categories
+        GROUP BY month, category, lang""")

@@ -1,0 +1,41 @@
+"""Facts about an archive at a glance: what it holds, and how its crawls went."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from newsarchive.archive import Archive
+
+
+def _counts(archive: Archive, sql: str, limit: int | None = None) -> list[dict[str, Any]]:
+    return list(archive.db.query(sql + (f" LIMIT {int(limit)}" if limit else "")))
+
+
+def archive_stats(archive: Archive, *, top: int = 15, months: int = 24, crawls: int = 5) -> dict[str, Any]:
+    db = archive.db
+    size = sum(os.path.getsize(p) for p in (archive.path, f"{archive.path}-wal") if os.path.exists(p))
+    last_crawls = _counts(archive, "SELECT id, started_at, finished_at, status, mode, requests, articles_new, "
+                                   "articles_changed, articles_gone, failures, items_dropped, drift "
+                                   "FROM crawls ORDER BY id DESC", crawls)
+    for crawl in last_crawls:
+        crawl["drift"] = json.loads(crawl["drift"] or "[]")
+        crawl["health"] = ("running" if crawl["status"] == "running" else "failed" if crawl["status"] != "finished"
+                           else "drift" if crawl["drift"] else "ok")
+    return {
+        "archive": {"path": str(archive.path), "bytes": size,
+                    "articles": db["articles"].count, "revisions": db["revisions"].count,
+                    "gone": db.execute("SELECT count(*) FROM articles WHERE gone_since IS NOT NULL").fetchone()[0],
+                    "captures": db["captures"].count, "crawls": db["crawls"].count},
+        "by_month": list(reversed(_counts(archive, "SELECT substr(published, 1, 7) AS month, count(*) AS articles "
+                                                   "FROM articles GROUP BY month ORDER BY month DESC", months))),
+        "by_category": _counts(archive, "SELECT category, count(*) AS articles FROM article_categories "
+                                        "GROUP BY category ORDER BY articles DESC, category", top),
+        "by_type": _counts(archive, "SELECT coalesce(type, '?') AS type, count(*) AS articles FROM articles "
+                                    "GROUP BY type ORDER BY articles DESC"),
+        "by_lang": _counts(archive, "SELECT lang, count(*) AS articles FROM articles GROUP BY lang ORDER BY articles DESC"),
+        "by_author": _counts(archive, "SELECT author, count(*) AS articles FROM article_authors "
+                                      "GROUP BY author ORDER BY articles DESC, author", top),
+        "crawls": last_crawls,
+    }
