@@ -9,12 +9,14 @@ import sys
 import click
 
 from crawler.urls import DEFAULT_BASE_URL
-from exports.jsonl import ExportError, export_jsonl
+from exports.jsonl import export_jsonl
 from newsarchive.archive import Archive, ArchiveError
 from newsarchive.lock import ArchiveBusy
 from newsarchive.crawl import CrawlError, run_crawl
 from newsarchive import output
 from newsarchive.history import diff, revisions
+from newsarchive.files import OutputError
+from newsarchive.report import write_report
 from newsarchive.search import HIGHLIGHT, Filters, search
 from newsarchive.stats import archive_stats
 
@@ -99,7 +101,7 @@ def export(archive: str, fmt: str, output: str, lang: str | None, force: bool) -
     try:
         with Archive.open_existing(archive) as store:
             count = export_jsonl(store, output, force=force, lang=lang)
-    except (ArchiveError, ExportError) as exc:
+    except (ArchiveError, OutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {count} articles to {output}")
 
@@ -120,10 +122,6 @@ def diff_command(archive: str, url: str) -> None:
         click.echo(f"only one version, fetched {versions[0]['fetched_at']}: nothing changed")
     for older, newer in zip(versions, versions[1:]):
         click.echo(diff(older, newer) or f"revision {newer['id']}: same text as revision {older['id']}")
-
-
-if __name__ == "__main__":
-    main()
 
 
 @main.command("search")
@@ -166,3 +164,36 @@ def stats_command(archive: str, fmt: str) -> None:
         click.echo(json.dumps(facts, indent=2, ensure_ascii=False))
     else:
         output.print_stats(facts)
+
+
+@main.command()
+@ARCHIVE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+def browse(archive: str, host: str, port: int) -> None:
+    """Explore the archive in Datasette (needs the 'browse' extra)."""
+    try:
+        import datasette  # noqa: F401
+    except ImportError as exc:
+        raise click.ClickException("Datasette is not installed: pip install 'newsarchive[browse]'") from exc
+    try:
+        Archive.open_existing(archive).close()  # brings the schema (views) up to date
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    from newsarchive.browse import serve
+
+    sys.exit(serve(archive, host=host, port=port))
+
+
+@main.command()
+@ARCHIVE_OPTION
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def report(archive: str, output: str, force: bool) -> None:
+    """Write a self-contained HTML report with charts (needs the 'report' extra)."""
+    try:
+        with Archive.open_existing(archive) as store:
+            written = write_report(store, output, force=force)
+    except (ArchiveError, OutputError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {written}")

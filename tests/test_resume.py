@@ -113,7 +113,7 @@ def test_a_second_crawl_on_the_same_archive_is_refused(tmp_path):
         archive = tmp_path / "archive.db"
         first = start_crawl(server.base_url, archive, tmp_path / "first.log")
         wait_for(archive, "SELECT count(*) FROM crawls", 1, first)
-        second = subprocess.run([sys.executable, "-m", "newsarchive.cli", "crawl", "--archive", str(archive),
+        second = subprocess.run([sys.executable, "-m", "newsarchive", "crawl", "--archive", str(archive),
                                  "--base-url", server.base_url, "--fast"], capture_output=True, text=True, timeout=60)
         assert second.returncode == 1
         assert second.stderr.strip().startswith(f"Error: another crawl (pid {first.pid}) is writing to {archive}")

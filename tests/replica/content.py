@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable, Union
 
+import jdatetime
+
 # --------------------------------------------------------------------------
 # Site-wide constants
 # --------------------------------------------------------------------------
@@ -63,6 +65,98 @@ ARTICLE_TYPES = ("Interview", "Opinion", "Note", "News")
 TEMPLATES = ("classic", "themebuilder", "restyled")  # restyled: see restyled_site() and render.py
 
 # --------------------------------------------------------------------------
+# The Persian edition (/fa/): see SITE.md and content_fa.py for its posts
+# --------------------------------------------------------------------------
+
+LANGS = ("en", "fa")
+HTML_LANG = {"en": "en-US", "fa": "fa-IR"}  # <html lang>, hreflang
+FA_SITE_NAME = "شورای راهبردی آنلاین"
+FA_SITE_DESCRIPTION = "شورای راهبردی روابط خارجی"
+FA_ARTICLE_TYPES = ("Interview", "Note", "News")
+# Persian lead prefixes (the bold part of the lead), longest first.
+FA_LEAD_PREFIXES: tuple[str, ...] = (
+    "شورای راهبردی آنلاین – گفتگو:",
+    "شورای راهبردی آنلاین – یادداشت:",
+    "شورای راهبردی آنلاین:",
+)
+FA_LEAD_PREFIX = {"Interview": FA_LEAD_PREFIXES[0], "Note": FA_LEAD_PREFIXES[1], "News": FA_LEAD_PREFIXES[2]}
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+ZWNJ = "\u200c"  # zero-width non-joiner: part of Persian words ("می‌شود"), part of the text
+# Characters WordPress drops from slugs (sanitize_title_with_dashes, 'save' context) and those it turns into '-'.
+_WP_SLUG_DROP = re.compile("[\u00ad\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u201d\u201e"
+                           "\u201f\u2022\u00a9\u00ae\u00b0\u2026\u2122\u00b4\u02ca\u0301\u0341\u0300\u0304\u030c"
+                           "\u200b-\u200f\u202a-\u202e\ufeff\ufffc]")
+_WP_SLUG_DASH = re.compile("[\u00a0\u2013\u2014\u2212\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def fa_digits(text: str) -> str:
+    """Latin digits -> Persian digits ("1399/01/01" -> "۱۳۹۹/۰۱/۰۱")."""
+    return text.translate(PERSIAN_DIGITS)
+
+
+def wp_sanitize_title(title: str) -> str:
+    """The slug WordPress derives from a title or term name (decoded form).
+
+    ASCII is lower-cased and stripped of punctuation, whitespace and dots
+    become '-', non-ASCII letters and digits are kept (Persian, Arabic
+    punctuation such as ؟ and ،), quotes, guillemets and invisible
+    characters such as the ZWNJ are dropped ("تحریم‌ها" -> "تحریمها").
+    """
+    text = _WP_SLUG_DASH.sub("-", _WP_SLUG_DROP.sub("", title))
+    text = "".join(c.lower() if c.isascii() else c for c in text).replace(".", "-")
+    text = "".join(c for c in text if not c.isascii() or c.isalnum() or c in " _-")
+    return re.sub(r"-+", "-", re.sub(r"\s+", "-", text)).strip("-")
+
+
+def wp_quote(text: str) -> str:
+    """Percent-encode the non-ASCII characters of a slug or path as WordPress stores and links
+    them: UTF-8 bytes, lower-case hex ("خبر" -> "%d8%ae%d8%a8%d8%b1"); ASCII is kept."""
+    return "".join(c if c.isascii() else "".join(f"%{b:02x}" for b in c.encode("utf-8")) for c in text)
+
+
+def jalali(day: date) -> tuple[int, int, int]:
+    """Solar Hijri (year, month, day) of a Gregorian date (jdatetime's arithmetic algorithm)."""
+    j = jdatetime.date.fromgregorian(date=day)
+    return j.year, j.month, j.day
+
+
+def gregorian(year: int, month: int, day: int) -> date:
+    """Gregorian date of a Solar Hijri date."""
+    return jdatetime.date(year, month, day).togregorian()
+
+
+def jalali_slash(day: date) -> str:
+    """The Persian meta line's date: Solar Hijri YYYY/MM/DD in Persian digits (2019-04-13 -> ۱۳۹۸/۰۱/۲۴)."""
+    y, m, d = jalali(day)
+    return fa_digits(f"{y:04d}/{m:02d}/{d:02d}")
+
+
+JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن",
+                 "اسفند")
+
+# Persian category tree: slug (decoded; WordPress derives it from the name) -> (name, parent slug).
+_FA_CATEGORY_TREE: tuple[tuple[str, str | None], ...] = (
+    ("چشم‌انداز راهبردی", None),
+    ("گفتگو", "چشم‌انداز راهبردی"),
+    ("یادداشت", "چشم‌انداز راهبردی"),
+    ("مسائل منطقه", None),
+    ("غرب آسیا", "مسائل منطقه"),
+    ("خلیج فارس", "مسائل منطقه"),
+    ("آسیای مرکزی و قفقاز", "مسائل منطقه"),
+    ("افغانستان و پاکستان", "مسائل منطقه"),
+    ("بین‌الملل", None),
+    ("اروپا", "بین‌الملل"),
+    ("آمریکا", "بین‌الملل"),
+    ("دفاعی و امنیتی", None),
+    ("اقتصاد و انرژی", None),
+    ("خبر", None),
+)
+FA_CATEGORIES: dict[str, tuple[str, str | None]] = {
+    wp_sanitize_title(name): (name, wp_sanitize_title(parent) if parent else None) for name, parent in _FA_CATEGORY_TREE
+}
+FA_CATEGORY_SLUG_BY_NAME: dict[str, str] = {name: slug for slug, (name, _) in FA_CATEGORIES.items()}
+
+# --------------------------------------------------------------------------
 # Trap / error URLs implemented by the server (paths relative to base_url)
 # --------------------------------------------------------------------------
 
@@ -84,6 +178,10 @@ ROBOTS_DISALLOWED: tuple[str, ...] = (
 SITEMAP_INDEX_PATH = "/wp-sitemap.xml"
 FEED_PATH = "/en/feed/"
 COMMENTS_FEED_PATH = "/en/comments/feed/"
+FA_HOME_PATH = "/fa/"
+FA_FEED_PATH = "/fa/feed/"
+FA_SITEMAP_INDEX_PATH = "/fa/wp-sitemap.xml"
+FA_CALENDAR_PATH = "/fa/calendar/"
 
 # Special posts of the default site (ids), so tests can name them.
 SEED_POST_ID = 101850
@@ -123,10 +221,27 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def category_path(slug: str) -> str:
-    """URL path of a category below /en/category/ (children are nested under their parent)."""
+def category_path(slug: str, lang: str = "en") -> str:
+    """URL path of a category below /en/category/ (children are nested under their parent);
+    below /fa/category/ every category is one (decoded) slug, as SITE.md shows."""
+    if lang == "fa":
+        return slug
     _, parent = CATEGORIES[slug]
     return f"{parent}/{slug}" if parent else slug
+
+
+def categories_of(lang: str) -> dict[str, tuple[str, str | None]]:
+    """The category tree of an edition: slug -> (name, parent slug)."""
+    return FA_CATEGORIES if lang == "fa" else CATEGORIES
+
+
+def category_slug_by_name(lang: str) -> dict[str, str]:
+    return FA_CATEGORY_SLUG_BY_NAME if lang == "fa" else CATEGORY_SLUG_BY_NAME
+
+
+def tag_slug(name: str, lang: str = "en") -> str:
+    """Slug of a tag in an edition (Persian: WordPress keeps the Persian letters, decoded here)."""
+    return wp_sanitize_title(name) if lang == "fa" else slugify(name)
 
 
 def tehran_offset(day: date) -> timedelta:
@@ -153,7 +268,10 @@ def to_tehran(moment: datetime) -> datetime:
 
 @dataclass
 class Article:
-    """One English post; enough data to render every page variant and the expected extraction."""
+    """One post of the English or the Persian edition; enough data to render every page variant
+    and the expected extraction.  Persian posts (lang="fa") use FA_CATEGORIES names, Persian tags,
+    a decoded Persian ``slug`` (percent-encoded in links, see :attr:`path`) and a Persian lead
+    prefix (FA_LEAD_PREFIXES); their type is Interview, Note or News."""
 
     post_id: int
     slug: str
@@ -173,19 +291,25 @@ class Article:
     charset: str = "utf-8"  # or "windows-1252"
     sloppy: bool = False  # old hand-written markup, truncated document
     listed: bool = True  # False: only in the post sitemap
-    lang: str = "en"
+    lang: str = "en"  # "en" (/en/) or "fa" (/fa/: Persian slugs, categories, tags and text)
     featured_image: str | None = None  # root-relative upload path
+    translation_of: int | None = None  # post id of the counterpart in the other edition
+    byline_align: str = "right"  # text-align of the byline paragraph
+    # Canonical path of the counterpart, kept current by the Site holding both posts (see Site._relink).
+    translation_path: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Fail fast on typos in hand-written content; a bad fixture would silently skew tests.
-        if self.type not in ARTICLE_TYPES:
+        if self.lang not in LANGS:
+            raise ValueError(f"bad lang {self.lang!r}")
+        if self.type not in (FA_ARTICLE_TYPES if self.lang == "fa" else ARTICLE_TYPES):
             raise ValueError(f"bad type {self.type!r}")
         if self.template not in TEMPLATES:
             raise ValueError(f"bad template {self.template!r}")
-        if self.primary_category not in CATEGORIES:
+        if self.primary_category not in categories_of(self.lang):
             raise ValueError(f"unknown category slug {self.primary_category!r}")
         for name in self.categories:
-            if name not in CATEGORY_SLUG_BY_NAME:
+            if name not in category_slug_by_name(self.lang):
                 raise ValueError(f"unknown category {name!r}")
         date.fromisoformat(self.published)
         self.lead_parts()
@@ -194,12 +318,24 @@ class Article:
 
     @property
     def path(self) -> str:
-        """Canonical path (WordPress permalink structure of the site)."""
+        """Canonical path as linked (WordPress permalink structure of the site); Persian
+        category and post slugs are percent-encoded (lower-case hex, as WordPress links them)."""
+        if self.lang == "fa":
+            return f"/fa/{wp_quote(self.primary_category)}/{self.post_id}/{wp_quote(self.slug)}/"
         return f"/en/{self.primary_category}/{self.post_id}/{self.slug}/"
+
+    @property
+    def decoded_path(self) -> str:
+        """The canonical path with its percent-escapes decoded (urllib.parse.unquote of path)."""
+        return f"/{self.lang}/{self.primary_category}/{self.post_id}/{self.slug}/"
 
     def url(self, base: str) -> str:
         """Canonical URL on a given origin."""
         return f"{base}{self.path}"
+
+    def translation_url(self, base: str) -> str | None:
+        """Canonical URL of the counterpart in the other edition, None without one."""
+        return f"{base}{self.translation_path}" if self.translation_path else None
 
     # --- derived data ----------------------------------------------------
 
@@ -213,8 +349,19 @@ class Article:
         return tehran_time(self.published_date)
 
     @property
+    def published_raw(self) -> str:
+        """The date as the meta line prints it: 2019/04/13, or ۱۳۹۸/۰۱/۲۴ on Persian pages."""
+        day = self.published_date
+        return jalali_slash(day) if self.lang == "fa" else day.strftime("%Y/%m/%d")
+
+    @property
     def category_slugs(self) -> list[str]:
-        return [CATEGORY_SLUG_BY_NAME[name] for name in self.categories]
+        by_name = category_slug_by_name(self.lang)
+        return [by_name[name] for name in self.categories]
+
+    @property
+    def tag_slugs(self) -> list[str]:
+        return [tag_slug(t, self.lang) for t in self.tags]
 
     @property
     def byline(self) -> str | None:
@@ -225,7 +372,7 @@ class Article:
 
     def lead_parts(self) -> tuple[str, str]:
         """Split the lead into its bold prefix and the rest of the sentence."""
-        for prefix in LEAD_PREFIXES:
+        for prefix in FA_LEAD_PREFIXES if self.lang == "fa" else LEAD_PREFIXES:
             if self.lead.startswith(prefix + " "):
                 return prefix, self.lead[len(prefix) + 1:]
         raise ValueError(f"lead of {self.post_id} has no known prefix: {self.lead[:60]!r}")
@@ -270,6 +417,7 @@ class Article:
             "url": self.url(base),
             "title": self.title,
             "published": self.published,
+            "published_raw": self.published_raw,
             "categories": list(self.categories),
             "authors": [self.author] if self.author else [],
             "lead": self.lead,
@@ -278,6 +426,7 @@ class Article:
             "lang": self.lang,
             "tags": list(self.tags),
             "images": images,
+            "translation": self.translation_url(base),
         }
 
 
@@ -309,6 +458,15 @@ class SiteIndex:
                     table = self._tables[name] = build()
         return table
 
+    def edition(self, lang: str) -> "SiteIndex":
+        """The posts of one edition ("en" or "fa") with the same lookups (newest first); the
+        index itself when every post belongs to that edition (then nothing is rebuilt)."""
+        def build() -> SiteIndex:
+            if all(a.lang == lang for a in self.articles):
+                return self
+            return SiteIndex((a for a in self.articles if a.lang == lang), self.modified)
+        return self._table(f"edition:{lang}", build)
+
     @property
     def by_id(self) -> tuple[Article, ...]:
         """All posts by ascending id (WordPress orders its post sitemaps this way)."""
@@ -320,8 +478,9 @@ class SiteIndex:
         def build() -> dict[str, tuple[Article, ...]]:
             out: dict[str, list[Article]] = {}
             for a in self.listed:
+                tree = categories_of(a.lang)
                 slugs = set(a.category_slugs)
-                slugs |= {CATEGORIES[s][1] for s in slugs if CATEGORIES[s][1]}  # type: ignore[misc]
+                slugs |= {tree[s][1] for s in slugs if tree[s][1]}  # type: ignore[misc]
                 for slug in slugs:
                     out.setdefault(slug, []).append(a)
             return {slug: tuple(posts) for slug, posts in out.items()}
@@ -330,7 +489,7 @@ class SiteIndex:
     @property
     def tags(self) -> dict[str, str]:
         """tag slug -> name, over all current posts (listed or not)."""
-        return self._table("tags", lambda: {slugify(t): t for a in self.articles for t in a.tags})
+        return self._table("tags", lambda: {tag_slug(t, a.lang): t for a in self.articles for t in a.tags})
 
     @property
     def by_tag(self) -> dict[str, tuple[Article, ...]]:
@@ -338,7 +497,7 @@ class SiteIndex:
         def build() -> dict[str, tuple[Article, ...]]:
             out: dict[str, list[Article]] = {}
             for a in self.listed:
-                for slug in {slugify(t) for t in a.tags}:
+                for slug in set(a.tag_slugs):
                     out.setdefault(slug, []).append(a)
             return {slug: tuple(posts) for slug, posts in out.items()}
         return self._table("by_tag", build)
@@ -413,6 +572,7 @@ class Site:
         self._newest: datetime | None = None  # newest publication time ever inserted
         self._changed: datetime | None = None
         self._index: SiteIndex | None = None
+        self._translated: set[int] = set()  # ids of posts with translation_of (see _relink)
         self.page_weight = page_weight
         if container_class is not None and not re.fullmatch(r"[A-Za-z_][\w-]*", container_class):
             raise ValueError(f"container_class must be one CSS class name, got {container_class!r}")
@@ -435,13 +595,16 @@ class Site:
         # comes first (WordPress sorts by the full post_date), then by id.
         return (article.published, self._published[article.post_id], article.post_id)
 
-    def articles(self) -> list[Article]:
-        """All current posts, newest first."""
-        return list(self.index().articles)
+    def articles(self, lang: str | None = None) -> list[Article]:
+        """All current posts (of one edition when lang is given), newest first."""
+        index = self.index()
+        return list((index.edition(lang) if lang else index).articles)
 
-    def listed(self) -> list[Article]:
-        """Posts that appear in listings, feeds and LATEST CONTENT, newest first."""
-        return list(self.index().listed)
+    def listed(self, lang: str | None = None) -> list[Article]:
+        """Posts that appear in listings, feeds and LATEST CONTENT (of one edition when lang is
+        given), newest first."""
+        index = self.index()
+        return list((index.edition(lang) if lang else index).listed)
 
     def __len__(self) -> int:
         with self._lock:
@@ -500,9 +663,13 @@ class Site:
                 raise ValueError("post_id cannot change")
             new = dataclasses.replace(old, **changes)
             self._articles[post_id] = new
+            self._translated.discard(post_id)
+            if new.translation_of is not None:
+                self._translated.add(post_id)
             self._versions[post_id] += 1
             self._modified[post_id] = self._touch()
             self._index = None
+            self._relink()
             return new
 
     def remove(self, post_id: int) -> Article:
@@ -512,8 +679,10 @@ class Site:
             self._retired[post_id] = self._versions.pop(post_id)
             del self._modified[post_id]
             del self._published[post_id]
+            self._translated.discard(post_id)
             self._index = None
             self._touch()
+            self._relink()
             return article
 
     def _insert(self, article: Article, publication: int = 0) -> None:
@@ -527,6 +696,18 @@ class Site:
         if self._newest is None or article.published_at > self._newest:
             self._newest = article.published_at
         self._index = None
+        if article.translation_of is not None:
+            self._translated.add(post_id)
+        if self._translated:
+            self._relink()
+
+    def _relink(self) -> None:
+        """Point every post's translation_path at its counterpart's current canonical path
+        (None once the counterpart is gone). O(posts with a translation)."""
+        for post_id in self._translated:
+            article = self._articles[post_id]
+            other = self._articles.get(article.translation_of)  # type: ignore[arg-type]
+            article.translation_path = other.path if other is not None else None
 
     def _touch(self) -> datetime:
         """Advance the change clock strictly (1 s resolution of Last-Modified/If-Modified-Since)."""
