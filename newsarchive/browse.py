@@ -44,7 +44,7 @@ QUERIES = {
         "description": "Full-text search (FTS5 syntax: words, \"a phrase\", OR, NOT, prefix*), best match first.",
         "sql": "SELECT a.published, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, a.url\n"
                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid\n"
-               "WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts, 5.0, 1.0, 1.0) LIMIT 100",
+               "WHERE articles_fts MATCH :q ORDER BY articles_fts.rank LIMIT 100",
     },
     "coverage": {
         "title": "Coverage per month per category",

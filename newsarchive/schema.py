@@ -139,3 +139,9 @@ def m006_views_for_analysts(db: Database) -> None:
     db.create_view("monthly_coverage", """
         SELECT month, category, lang, count(*) AS articles FROM article_categories
         GROUP BY month, category, lang""")
+
+
+@migrations()
+def m007_rank_titles_above_bodies(db: Database) -> None:
+    """FTS5's ``rank`` is bm25 with a title match worth five body matches."""
+    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0, 1.0)')")

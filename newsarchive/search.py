@@ -43,17 +43,22 @@ def fts_query(query: str) -> str:
 
 def search(archive: Archive, query: str, filters: Filters = Filters(), limit: int = 20) -> list[dict[str, Any]]:
     """Articles matching ``query`` (FTS5 syntax), best first by bm25, title
-    weighted above body, with a highlighted snippet of the body."""
+    weighted above body, with a highlighted snippet of the body.
+
+    Two steps: the best ``limit`` rows are ranked first, and only those get
+    a snippet (a snippet per match would cost more than the search)."""
     where, params = filters.sql()
+    match = fts_query(query)
     sql = (
+        "WITH best AS (SELECT f.rowid, f.rank FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+        f"WHERE articles_fts MATCH ?{where} ORDER BY f.rank LIMIT ?) "
         "SELECT a.url, a.title, a.published, a.lang, a.type, a.categories, a.authors, "
-        f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 16) AS snippet, "
-        "bm25(articles_fts, 5.0, 1.0, 1.0) AS rank "
-        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-        f"WHERE articles_fts MATCH ?{where} ORDER BY rank LIMIT ?"
+        f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 16) AS snippet, best.rank AS rank "
+        "FROM best JOIN articles_fts ON articles_fts.rowid = best.rowid JOIN articles a ON a.rowid = best.rowid "
+        "WHERE articles_fts MATCH ? ORDER BY best.rank"
     )
     try:
-        return list(archive.db.query(sql, [fts_query(query), *params, limit]))
+        return list(archive.db.query(sql, [match, *params, limit, match]))
     except SearchError:
         raise
     except Exception as exc:  # sqlite3.OperationalError: fts5 syntax error, no such column…

@@ -125,6 +125,11 @@ def gregorian(year: int, month: int, day: int) -> date:
     return jdatetime.date(year, month, day).togregorian()
 
 
+def shift_jalali_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
 def jalali_slash(day: date) -> str:
     """The Persian meta line's date: Solar Hijri YYYY/MM/DD in Persian digits (2019-04-13 -> ۱۳۹۸/۰۱/۲۴)."""
     y, m, d = jalali(day)

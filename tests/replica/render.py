@@ -27,7 +27,11 @@ from .content import (
     CATEGORIES,
     CATEGORY_SLUG_BY_NAME,
     EXCERPT_WORDS,
+    FA_SITE_DESCRIPTION,
+    FA_SITE_NAME,
+    HTML_LANG,
     INLINE_RE,
+    JALALI_MONTHS,
     PER_PAGE,
     POSTING_ACCOUNT,
     SITE_DESCRIPTION,
@@ -35,9 +39,16 @@ from .content import (
     SITEMAP_MAX_URLS,
     Article,
     SiteIndex,
+    categories_of,
     category_path,
+    category_slug_by_name,
+    fa_digits,
+    jalali,
+    shift_jalali_month,
     slugify,
+    tag_slug,
     to_tehran,
+    wp_quote,
 )
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -271,6 +282,202 @@ def thumbnail(path: str) -> str:
 
 
 # --------------------------------------------------------------------------
+# The Persian edition's chrome (/fa/): the same Divi frame, translated by the
+# fa_IR language packs of WordPress, Divi and the plugins; RTL stylesheets
+# --------------------------------------------------------------------------
+
+FA_HEAD_SCRIPTS = HEAD_SCRIPTS.replace("@SITE@/en/", "@SITE@/fa/")
+FA_HEAD_ASSETS = HEAD_ASSETS.replace(
+    "<link rel='stylesheet' id='wp-block-library-css' href='@SITE@/wp-includes/css/dist/block-library/style.min.css?ver=6.4.3'",
+    "<link rel='stylesheet' id='wp-block-library-rtl-css' href='@SITE@/wp-includes/css/dist/block-library/style-rtl.min.css?ver=6.4.3'",
+).replace(
+    "<link rel='stylesheet' id='divi-style-parent-css' href='@SITE@/wp-content/themes/Divi/style-static.min.css?ver=4.24.2'",
+    "<link rel='stylesheet' id='divi-style-parent-css' href='@SITE@/wp-content/themes/Divi/style-static-rtl.min.css?ver=4.24.2'",
+)
+FA_HEAD_CHUNKS = (FA_HEAD_SCRIPTS, FA_HEAD_ASSETS, HEAD_TAIL)
+
+# Persian boilerplate strings (what a text dump of a Persian page shows besides the article).
+FA_LATEST = "آخرین مطالب"  # LATEST CONTENT
+FA_PHONE_LATEST = "Últimas publicaciones"  # the phone copy's heading: the shared template's leftover
+FA_LOADING = "در حال بارگذاری"
+FA_SHARE = "اشتراک گذاری:"
+FA_TAGS = "برچسب‌ها:"
+FA_REPLY = "پاسخ"
+FA_REPLY_TO = "پاسخ به {}"
+FA_COMMENTS_HEADING = "{} دیدگاه"  # count in Persian digits, the same form for 0, 1 and more
+FA_LEAVE_REPLY = "دیدگاهتان را بنویسید"
+FA_CANCEL_REPLY = "لغو پاسخ"
+FA_EMAIL_NOTES = "نشانی ایمیل شما منتشر نخواهد شد."
+FA_REQUIRED = "بخش‌های موردنیاز علامت‌گذاری شده‌اند"  # followed by " *"
+FA_COMMENT_LABEL = "دیدگاه"
+FA_NAME_LABEL = "نام"
+FA_EMAIL_LABEL = "ایمیل"
+FA_WEBSITE_LABEL = "وب‌ سایت"  # sic: ZWNJ and a space, as in WordPress's fa_IR pack
+FA_COOKIES_CONSENT = "ذخیره نام، ایمیل و وبسایت من در مرورگر برای زمانی که دوباره دیدگاهی می‌نویسم."
+FA_SUBMIT = "فرستادن دیدگاه"
+FA_OLDER = "&laquo; نوشته‌های قدیمی‌تر"
+FA_NEWER = "نوشته‌های تازه‌تر &raquo;"
+FA_CATEGORY_HEADING = "دسته: {}"
+FA_TAG_HEADING = "برچسب: {}"
+FA_SEARCH_HEADING = "نتایج جستجو برای: {}"
+FA_ARCHIVES_HEADING = "بایگانی‌ها: {}"
+FA_PAGE_OF = "برگه {} از {}"
+FA_ENGLISH = "English"  # the language switcher on Persian pages
+FA_COOKIE_TEXT = ("ما از کوکی‌ها استفاده می‌کنیم تا بهترین تجربه را در وب‌سایت خود به شما ارائه دهیم. "
+                  "اگر به استفاده از این سایت ادامه دهید، فرض می‌کنیم که از آن راضی هستید.")
+FA_COOKIE_OK = "باشه"
+FA_COOKIE_MORE = "سیاست حفظ حریم خصوصی"
+FA_FOOTER_ABOUT = "شورای راهبردی روابط خارجی در سال ۱۳۸۵ با هدف کمک به فرایند تصمیم‌سازی در سیاست خارجی تأسیس شد."
+FA_FOOTER_INFO = "© ۱۴۰۳ شورای راهبردی روابط خارجی. طراحی و اجرا: واحد فناوری اطلاعات شورا. کلیه حقوق محفوظ است."
+FA_NOT_FOUND_TITLE = "نتیجه‌ای یافت نشد"
+FA_NOT_FOUND_TEXT = ("صفحه‌ای که درخواست کرده‌اید یافت نشد. جستجوی خود را دقیق‌تر کنید یا از فهرست بالا برای "
+                     "یافتن نوشته استفاده کنید.")
+FA_SIDEBAR = {  # widget titles and links of the classic #sidebar
+    "search_label": "جستجو برای:", "search_button": "جستجو", "archives": "بایگانی", "tags": "برچسب‌ها",
+    "meta": "اطلاعات", "log_in": "ورود", "entries_feed": "خوراک ورودی‌ها", "comments_feed": "خوراک دیدگاه‌ها",
+    "popular": "جستجوهای پرطرفدار",
+}
+# Every constant Persian boilerplate text of article pages, in page order (for boilerplate tests).
+FA_PHRASES: tuple[str, ...] = (
+    FA_SHARE, FA_TAGS, FA_LEAVE_REPLY, FA_EMAIL_NOTES, FA_REQUIRED, FA_COMMENT_LABEL, FA_NAME_LABEL, FA_EMAIL_LABEL,
+    FA_WEBSITE_LABEL, FA_COOKIES_CONSENT, FA_LATEST, FA_LOADING, FA_PHONE_LATEST, FA_FOOTER_ABOUT, FA_FOOTER_INFO,
+    FA_COOKIE_TEXT,
+)
+
+FA_TOP_HEADER = (
+    '<div id="top-header"><div class="container clearfix"><div id="et-secondary-menu"><ul class="et-social-icons">'
+    '<li class="et-social-icon et-social-twitter"><a href="https://twitter.com/scfr_ir" class="icon"><span>X</span></a></li>'
+    '<li class="et-social-icon et-social-telegram"><a href="https://t.me/scfr_ir" class="icon"><span>Telegram</span></a></li>'
+    '</ul><ul id="et-secondary-nav" class="menu"><li class="menu-item"><a href="@SITE@/en/">English</a></li></ul>'
+    "</div></div></div>\n"
+)
+
+FA_MAIN_HEADER_START = (
+    '<header id="main-header" data-height-onload="66"><div class="container clearfix et_menu_container">'
+    '<div class="logo_container"><span class="logo_helper"></span><a href="@SITE@/fa/">'
+    '<img src="@SITE@/wp-content/uploads/2020/01/scfr-logo-fa.png" width="360" height="72" '
+    f'alt="{FA_SITE_NAME}" id="logo" data-height-percentage="54" /></a></div>'
+    '<div id="et-top-navigation" data-height="66" data-fixed-height="40"><nav id="top-menu-nav">'
+    '<ul id="top-menu" class="nav"><li id="menu-item-21" class="menu-item menu-item-type-custom menu-item-home">'
+    '<a href="@SITE@/fa/">خانه</a></li>\n'
+)
+
+
+def _fa_main_header_end() -> str:
+    about, contact = (f"@SITE@/fa/{wp_quote(slug)}/" for slug in ("درباره-ما", "تماس-با-ما"))
+    return (
+        f'<li class="menu-item menu-item-type-post_type menu-item-object-page"><a href="{about}">درباره ما</a></li>\n'
+        f'<li class="menu-item menu-item-type-post_type menu-item-object-page"><a href="{contact}">تماس با ما</a></li>'
+        '</ul></nav><div id="et_top_search"><span id="et_search_icon"></span></div><div id="et_mobile_nav_menu">'
+        '<div class="mobile_nav closed"><span class="select_page">انتخاب صفحه</span>'
+        '<span class="mobile_menu_bar mobile_menu_bar_toggle"></span></div></div></div></div>'
+        '<div class="et_search_outer"><div class="container et_search_form_container">'
+        '<form role="search" method="get" class="et-search-form" action="@SITE@/fa/">'
+        '<input type="search" class="et-search-field" placeholder="جستجو &hellip;" value="" name="s" title="جستجو برای:" />'
+        '</form><span class="et_close_search_field"></span></div></div></header>\n'
+    )
+
+
+FA_MAIN_HEADER_END = _fa_main_header_end()
+
+
+def _fa_footer() -> str:
+    cats = "".join(
+        f'<li class="cat-item"><a href="@SITE@/fa/category/{wp_quote(slug)}/">{esc(name)}</a></li>'
+        for slug, name in (("گفتگو", "گفتگو"), ("یادداشت", "یادداشت"), ("خبر", "خبر"),
+                           ("دفاعی-و-امنیتی", "دفاعی و امنیتی"), ("اقتصاد-و-انرژی", "اقتصاد و انرژی"))
+    )
+    return (
+        '<footer id="main-footer"><div class="container"><div id="footer-widgets" class="clearfix">'
+        '<div class="footer-widget"><div id="text-3" class="fwidget et_pb_widget widget_text"><h4 class="title">درباره شورا</h4>'
+        f'<div class="textwidget"><p>{esc(FA_FOOTER_ABOUT)}</p></div></div></div>'
+        '<div class="footer-widget"><div id="categories-3" class="fwidget et_pb_widget widget_categories"><h4 class="title">دسته‌ها</h4>'
+        f"<ul>{cats}</ul></div></div>"
+        '<div class="footer-widget"><div id="text-4" class="fwidget et_pb_widget widget_text"><h4 class="title">تماس</h4>'
+        '<div class="textwidget"><p>تهران، ایران<br /><a href="mailto:info@scfr.ir">info@scfr.ir</a><br />'
+        '<a href="/en/archives/scfr-old/">بایگانی سایت قدیم</a><br /><a href="@SITE@/fa/wp-admin/">ورود تحریریه</a><br />'
+        '<a href="/fa/calendar/?month=1403-02">تقویم بایگانی</a></p></div></div></div>'
+        '<div class="footer-widget"><div id="text-5" class="fwidget et_pb_widget widget_text"><h4 class="title">ما را دنبال کنید</h4>'
+        '<div class="textwidget"><p><a href="https://twitter.com/scfr_ir">ایکس / توییتر</a> | <a href="https://t.me/scfr_ir">تلگرام</a> | '
+        '<a href="https://www.instagram.com/scfr.ir/">اینستاگرام</a></p></div></div></div></div></div>'
+        '<div id="footer-bottom"><div class="container clearfix"><ul class="et-social-icons">'
+        '<li class="et-social-icon et-social-facebook"><a href="https://www.facebook.com/scfr.ir" class="icon"><span>Facebook</span></a></li>'
+        '<li class="et-social-icon et-social-rss"><a href="@SITE@/fa/feed/" class="icon"><span>RSS</span></a></li></ul>'
+        f'<div id="footer-info">{esc(FA_FOOTER_INFO)}</div></div></div></footer>\n'
+    )
+
+
+FA_FOOTER = _fa_footer()
+
+FA_COOKIE_NOTICE = (
+    '<div id="cookie-notice" role="dialog" class="cookie-notice-hidden cookie-revoke-hidden cn-position-bottom" '
+    'aria-label="اطلاعیه کوکی" style="background-color: rgba(50,50,58,1);"><div class="cookie-notice-container" '
+    f'style="color: #fff"><span id="cn-notice-text" class="cn-text-container">{esc(FA_COOKIE_TEXT)}</span>'
+    '<span id="cn-notice-buttons" class="cn-buttons-container"><a href="#" id="cn-accept-cookie" data-cookie-set="accept" '
+    f'class="cn-set-cookie cn-button" aria-label="{FA_COOKIE_OK}">{FA_COOKIE_OK}</a>'
+    f'<a href="@SITE@/fa/{wp_quote("حریم-خصوصی")}/" target="_blank" id="cn-more-info" class="cn-more-info cn-button" '
+    f'aria-label="{FA_COOKIE_MORE}">{FA_COOKIE_MORE}</a></span><span id="cn-close-notice" data-cookie-set="accept" '
+    'class="cn-close-icon" title="خیر"></span></div></div>\n'
+)
+
+FA_RESPOND_FORM = (
+    f'<div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title"><span>{FA_LEAVE_REPLY}</span> '
+    f'<small><a rel="nofollow" id="cancel-comment-reply-link" href="#respond" style="display:none;">{FA_CANCEL_REPLY}</a></small></h3>'
+    '<form action="@SITE@/fa/wp-comments-post.php" method="post" id="commentform" class="comment-form">'
+    f'<p class="comment-notes"><span id="email-notes">{FA_EMAIL_NOTES}</span> '
+    f'<span class="required-field-message">{FA_REQUIRED} <span class="required">*</span></span></p>'
+    f'<p class="comment-form-comment"><label for="comment">{FA_COMMENT_LABEL} <span class="required">*</span></label> '
+    '<textarea id="comment" name="comment" cols="45" rows="8" maxlength="65525" required="required"></textarea></p>'
+    f'<p class="comment-form-author"><label for="author">{FA_NAME_LABEL} <span class="required">*</span></label> '
+    '<input id="author" name="author" type="text" value="" size="30" maxlength="245" autocomplete="name" required="required" /></p>'
+    f'<p class="comment-form-email"><label for="email">{FA_EMAIL_LABEL} <span class="required">*</span></label> '
+    '<input id="email" name="email" type="text" value="" size="30" maxlength="100" aria-describedby="email-notes" autocomplete="email" required="required" /></p>'
+    f'<p class="comment-form-url"><label for="url">{FA_WEBSITE_LABEL}</label> '
+    '<input id="url" name="url" type="text" value="" size="30" maxlength="200" autocomplete="url" /></p>'
+    '<p class="comment-form-cookies-consent"><input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox" value="yes" /> '
+    f'<label for="wp-comment-cookies-consent">{FA_COOKIES_CONSENT}</label></p>'
+    f'<p class="form-submit"><input name="submit" type="submit" id="submit" class="submit et_pb_button" value="{FA_SUBMIT}" /> '
+    "<input type='hidden' name='comment_post_ID' value='@POST_ID@' id='comment_post_ID' />"
+    "<input type='hidden' name='comment_parent' id='comment_parent' value='0' /></p></form></div>"
+)
+
+FA_LOADING_CODE = ('<div class="et_pb_code_inner"><div class="scfr-loadmore" data-page="2"><span class="scfr-spinner"></span>'
+                   f'<span>{FA_LOADING}</span></div></div>')
+
+FA_NO_RESULTS = (f'<div class="entry"><h1 class="not-found-title">{FA_NOT_FOUND_TITLE}</h1>'
+                 f"<p>{FA_NOT_FOUND_TEXT}</p></div>")
+
+FA_STATIC_PAGES: dict[str, tuple[int, str, list[str]]] = {
+    # decoded slug -> (page id, title, paragraphs with inline markup)
+    "درباره-ما": (5, "درباره ما", [
+        "شورای راهبردی روابط خارجی در سال ۱۳۸۵ با هدف کمک به فرایند تصمیم‌سازی در سیاست خارجی کشور و بررسی تحولات منطقه‌ای و بین‌المللی تأسیس شد.",
+        "شورای راهبردی آنلاین، پایگاه اینترنتی شورا، گفت‌وگوها، یادداشت‌ها و تحلیل‌های کارشناسان ایرانی را در حوزه‌های روابط بین‌الملل، مسائل منطقه، دفاعی و امنیتی و اقتصاد و انرژی منتشر می‌کند.",
+    ]),
+    "تماس-با-ما": (47, "تماس با ما", [
+        "تهران، شورای راهبردی روابط خارجی.",
+        "پست الکترونیک: [info@scfr.ir](mailto:info@scfr.ir)",
+    ]),
+    "حریم-خصوصی": (7, "حریم خصوصی", [
+        "این وب‌سایت از کوکی‌ها برای به خاطر سپردن ترجیحات شما و تهیه آمار بی‌نام بازدیدها استفاده می‌کند.",
+        "نشانی ایمیل شما هرگز منتشر نمی‌شود و داده‌های شخصی در اختیار دیگران قرار نمی‌گیرد.",
+    ]),
+}
+
+
+def fa_comment_date(moment: datetime) -> str:
+    """'در ۲۵ فروردین ۱۳۹۸ ساعت ۹:۴۱ ق.ظ' (Divi's "on %1$s at %2$s" in fa_IR, Solar Hijri, Persian digits)."""
+    y, m, d = jalali(moment.date())
+    hour = moment.hour % 12 or 12
+    meridiem = "ق.ظ" if moment.hour < 12 else "ب.ظ"
+    return fa_digits(f"در {d} {JALALI_MONTHS[m - 1]} {y} ساعت {hour}:{moment.minute:02d} {meridiem}")
+
+
+def fa_month_label(year: int, month: int) -> str:
+    """'فروردین ۱۳۹۹' (a Solar Hijri month)."""
+    return f"{JALALI_MONTHS[month - 1]} {fa_digits(str(year))}"
+
+
+# --------------------------------------------------------------------------
 # Render context
 # --------------------------------------------------------------------------
 
@@ -290,6 +497,7 @@ class Context:
     index: SiteIndex = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
     page_weight: tuple[int, int] | None = None
     container_class: str | None = None
+    lang: str = "en"  # the edition the page belongs to: its posts, chrome and URLs
 
     def __post_init__(self) -> None:
         if self.index is None:
@@ -303,10 +511,23 @@ class Context:
         """Point verbatim chunks at this server."""
         return text.replace("@SITE_JS@", self.base.replace("/", "\\/")).replace("@SITE@", self.base)
 
+    @property
+    def fa(self) -> bool:
+        return self.lang == "fa"
+
+    @property
+    def home(self) -> str:
+        """The edition's home URL (``{base}/en/`` or ``{base}/fa/``)."""
+        return f"{self.base}/{self.lang}/"
+
     def category_url(self, slug: str) -> str:
+        if self.fa:
+            return f"{self.base}/fa/category/{wp_quote(category_path(slug, 'fa'))}/"
         return f"{self.base}/en/category/{category_path(slug)}/"
 
     def tag_url(self, name: str) -> str:
+        if self.fa:
+            return f"{self.base}/fa/tag/{wp_quote(tag_slug(name, 'fa'))}/"
         return f"{self.base}/en/tag/{slugify(name)}/"
 
     def in_category(self, slug: str) -> tuple[Article, ...]:
@@ -335,6 +556,17 @@ def head(ctx: Context, *, title: str, seo: str, charset: str = "UTF-8", lang: st
          chunks: tuple[str, str, str] = (HEAD_SCRIPTS, HEAD_ASSETS, HEAD_TAIL)) -> str:
     """<head> of every Divi page; seo = the Yoast block, the *_links are page-specific <link>s;
     chunks = the theme's (scripts, assets, tail) blocks (the restyled pages have their own)."""
+    if ctx.fa:  # the Persian edition: RTL document, its own feeds and endpoints
+        lang, rtl = HTML_LANG["fa"], True
+        if chunks == (HEAD_SCRIPTS, HEAD_ASSETS, HEAD_TAIL):
+            chunks = FA_HEAD_CHUNKS
+        site_feeds = (
+            f'<link rel="alternate" type="application/rss+xml" title="{FA_SITE_NAME} &raquo; خوراک" href="{ctx.base}/fa/feed/" />\n'
+            f'<link rel="alternate" type="application/rss+xml" title="{FA_SITE_NAME} &raquo; خوراک دیدگاه‌ها" href="{ctx.base}/fa/comments/feed/" />\n')
+    else:
+        site_feeds = (
+            f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Feed" href="{ctx.base}/en/feed/" />\n'
+            f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Comments Feed" href="{ctx.base}/en/comments/feed/" />\n')
     head_scripts, head_assets, head_tail = chunks
     html_attrs = f'dir="rtl" lang="{lang}"' if rtl else f'lang="{lang}"'
     return (
@@ -345,13 +577,12 @@ def head(ctx: Context, *, title: str, seo: str, charset: str = "UTF-8", lang: st
         + seo
         + "<!-- / Yoast SEO plugin. -->\n"
         "<link rel='dns-prefetch' href='//static.addtoany.com' />\n"
-        f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Feed" href="{ctx.base}/en/feed/" />\n'
-        f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Comments Feed" href="{ctx.base}/en/comments/feed/" />\n'
+        + site_feeds
         + feed_links
         + ctx.origin(head_assets)
-        + f'<link rel="https://api.w.org/" href="{ctx.base}/en/wp-json/" />\n'
+        + f'<link rel="https://api.w.org/" href="{ctx.base}/{ctx.lang}/wp-json/" />\n'
         + rest_links
-        + f'<link rel="EditURI" type="application/rsd+xml" title="RSD" href="{ctx.base}/en/xmlrpc.php?rsd" />\n'
+        + f'<link rel="EditURI" type="application/rsd+xml" title="RSD" href="{ctx.base}/{ctx.lang}/xmlrpc.php?rsd" />\n'
         '<meta name="generator" content="WordPress 6.4.3" />\n'
         + post_links
         + ctx.origin(head_tail)
@@ -362,44 +593,60 @@ def head(ctx: Context, *, title: str, seo: str, charset: str = "UTF-8", lang: st
 def main_header(ctx: Context) -> str:
     """#main-header with the menu: every category of the tree, as on the real site."""
     items: list[str] = []
-    for slug, (name, parent) in CATEGORIES.items():
+    tree = categories_of(ctx.lang)
+    for slug, (name, parent) in tree.items():
         if parent is not None:
             continue
         link = f'<a href="{ctx.category_url(slug)}">{esc(name)}</a>'
-        children = [s for s, (_, p) in CATEGORIES.items() if p == slug]
+        children = [s for s, (_, p) in tree.items() if p == slug]
         if children:
             sub = "".join(
                 '<li class="menu-item menu-item-type-taxonomy menu-item-object-category">'
-                f'<a href="{ctx.category_url(c)}">{esc(CATEGORIES[c][0])}</a></li>'
+                f'<a href="{ctx.category_url(c)}">{esc(tree[c][0])}</a></li>'
                 for c in children
             )
             items.append('<li class="menu-item menu-item-type-taxonomy menu-item-object-category menu-item-has-children">'
                          f'{link}\n<ul class="sub-menu">{sub}</ul></li>\n')
         else:
             items.append(f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category">{link}</li>\n')
+    if ctx.fa:
+        return ctx.origin(FA_MAIN_HEADER_START) + "".join(items) + ctx.origin(FA_MAIN_HEADER_END)
     return ctx.origin(MAIN_HEADER_START) + "".join(items) + ctx.origin(MAIN_HEADER_END)
 
 
+def top_header(ctx: Context, switch_url: str | None = None) -> str:
+    """#top-header; its language link goes to the other edition's home, or to ``switch_url``
+    (the counterpart of a translated article)."""
+    if ctx.fa:
+        chunk, home = ctx.origin(FA_TOP_HEADER), f"{ctx.base}/en/"
+    else:
+        chunk, home = ctx.origin(TOP_HEADER), f"{ctx.base}/fa/"
+    if switch_url:
+        chunk = chunk.replace(f'href="{home}"', f'href="{attr(switch_url)}"', 1)
+    return chunk
+
+
 def frame(ctx: Context, *, head_html: str, body_class: str, main: str, builder: bool,
-          cookies_not_set: bool = False) -> str:
-    """Whole document: the Divi frame around ``main`` (the inside of #main-content)."""
-    classes = f"{body_class} {BODY_CLASS_TAIL}" + (" cookies-not-set" if cookies_not_set else "")
+          cookies_not_set: bool = False, switch_url: str | None = None) -> str:
+    """Whole document: the Divi frame around ``main`` (the inside of #main-content).
+    Persian pages get the Persian chrome and the ``rtl`` body class."""
+    classes = ("rtl " if ctx.fa else "") + f"{body_class} {BODY_CLASS_TAIL}" + (" cookies-not-set" if cookies_not_set else "")
     parts = [
         head_html,
         f'<body class="{classes}{" " + BUILDER_BODY_CLASS if builder else ""}">\n',
         '<div id="page-container">\n',
-        ctx.origin(TOP_HEADER),
+        top_header(ctx, switch_url),
         main_header(ctx),
         '<div id="et-boc" class="et-boc">\n' if builder else "",
         '<div id="et-main-area">\n<div id="main-content">\n',
         main,
         "</div>\n",  # #main-content
-        ctx.origin(FOOTER),
+        ctx.origin(FA_FOOTER if ctx.fa else FOOTER),
         "</div>\n",  # #et-main-area
         "</div>\n" if builder else "",  # #et-boc
         "</div> <!-- #page-container -->\n",
         ctx.origin(BODY_SCRIPTS),
-        ctx.origin(COOKIE_NOTICE),
+        ctx.origin(FA_COOKIE_NOTICE if ctx.fa else COOKIE_NOTICE),
         "</body>\n</html>\n",
     ]
     return "".join(parts)
@@ -457,7 +704,10 @@ def tag_cloud(ctx: Context) -> str:
 
 
 def sidebar(ctx: Context, month: tuple[int, int] | None = None) -> str:
-    """Classic #sidebar: search, LATEST CONTENT, Archives calendar, tag cloud, Meta, Popular searches."""
+    """Classic #sidebar: search, LATEST CONTENT, Archives calendar, tag cloud, Meta, Popular searches.
+    On Persian pages ``month`` is a Solar Hijri (year, month)."""
+    if ctx.fa:
+        return fa_sidebar(ctx, month)
     if month is None:
         newest = ctx.listed[0].published_date if ctx.listed else date(2024, 4, 1)
         month = (newest.year, newest.month)
@@ -479,6 +729,45 @@ def sidebar(ctx: Context, month: tuple[int, int] | None = None) -> str:
     )
 
 
+def fa_calendar_widget(ctx: Context, year: int, month: int) -> str:
+    """The Persian "بایگانی" calendar: a Solar Hijri month, links into /fa/calendar/ (robots-disallowed)."""
+    days = sorted({jalali(a.published_date)[2] for a in ctx.listed if jalali(a.published_date)[:2] == (year, month)})
+    cells = "".join(
+        f'<td><a href="{ctx.base}/fa/calendar/?month={year:04d}-{month:02d}&amp;day={d}">{fa_digits(str(d))}</a></td>'
+        for d in days
+    ) or '<td class="pad">&nbsp;</td>'
+    py, pm = shift_jalali_month(year, month, -1)
+    return (
+        f'<div id="calendar-2" class="et_pb_widget widget_calendar"><h4 class="widgettitle">{FA_SIDEBAR["archives"]}</h4>'
+        '<div id="calendar_wrap" class="calendar_wrap"><table id="wp-calendar" class="wp-calendar-table">'
+        f"<caption>{fa_month_label(year, month)}</caption><tbody><tr>{cells}</tr></tbody></table>"
+        '<nav aria-label="ماه‌های قبل و بعد" class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
+        f'<a href="{ctx.base}/fa/calendar/?month={py:04d}-{pm:02d}">&laquo; {JALALI_MONTHS[pm - 1]}</a></span></nav></div></div>'
+    )
+
+
+def fa_sidebar(ctx: Context, month: tuple[int, int] | None = None) -> str:
+    """The Persian classic #sidebar (same widgets, fa_IR strings, Solar Hijri calendar)."""
+    if month is None:
+        month = jalali(ctx.listed[0].published_date)[:2] if ctx.listed else (1403, 1)
+    latest = "".join(f'<li><a href="{a.url(ctx.base)}">{wp_text(a.title)}</a></li>' for a in ctx.listed[:5])
+    b, t = ctx.base, FA_SIDEBAR
+    return (
+        '<div id="sidebar"><div id="search-2" class="et_pb_widget widget_search"><form role="search" method="get" '
+        f'id="searchform" class="searchform" action="{b}/fa/"><div><label class="screen-reader-text" for="s">{t["search_label"]}</label>'
+        f'<input type="text" value="" name="s" id="s" /><input type="submit" id="searchsubmit" value="{t["search_button"]}" /></div></form></div>'
+        f'<div id="recent-posts-2" class="et_pb_widget widget_recent_entries"><h4 class="widgettitle">{FA_LATEST}</h4>'
+        f"<ul>{latest}</ul></div>"
+        + fa_calendar_widget(ctx, *month)
+        + tag_cloud(ctx).replace('<h4 class="widgettitle">Tags</h4>', f'<h4 class="widgettitle">{t["tags"]}</h4>', 1)
+        + f'<div id="meta-2" class="et_pb_widget widget_meta"><h4 class="widgettitle">{t["meta"]}</h4><ul>'
+        f'<li><a href="{b}/fa/wp-login.php">{t["log_in"]}</a></li><li><a href="{b}/fa/feed/">{t["entries_feed"]}</a></li>'
+        f'<li><a href="{b}/fa/comments/feed/">{t["comments_feed"]}</a></li><li><a href="https://wordpress.org/">WordPress.org</a></li></ul></div>'
+        f'<div id="text-9" class="et_pb_widget widget_text"><h4 class="widgettitle">{t["popular"]}</h4><div class="textwidget">'
+        f'<p><a href="{b}/fa/?s={wp_quote("برجام")}">برجام</a>، <a href="{b}/fa/?s={wp_quote("قفقاز")}">قفقاز</a></p></div></div></div>'
+    )
+
+
 # --------------------------------------------------------------------------
 # Article pieces
 # --------------------------------------------------------------------------
@@ -486,11 +775,12 @@ def sidebar(ctx: Context, month: tuple[int, int] | None = None) -> str:
 
 def meta_line(ctx: Context, a: Article) -> str:
     """``<span class="published">YYYY/MM/DD</span> | category links`` (alphabetical, rel="category tag")."""
+    by_name = category_slug_by_name(a.lang)
     cats = ", ".join(
-        f'<a href="{ctx.category_url(CATEGORY_SLUG_BY_NAME[name])}" rel="category tag">{esc(name)}</a>'
+        f'<a href="{ctx.category_url(by_name[name])}" rel="category tag">{esc(name)}</a>'
         for name in a.categories
     )
-    return f'<span class="published">{slash_date(a.published_date)}</span> | {cats}'
+    return f'<span class="published">{a.published_raw}</span> | {cats}'
 
 
 def featured_img(ctx: Context, a: Article) -> str:
@@ -534,7 +824,7 @@ def entry_html(ctx: Context, a: Article) -> str:
     prefix, rest = a.lead_parts()
     out = [f"<p><strong>{esc(prefix)}</strong> {esc(rest)}</p>\n"]
     if a.byline:
-        out.append(f'<p style="text-align: right;"><strong>{esc(a.byline)}</strong></p>\n')
+        out.append(f'<p style="text-align: {a.byline_align};"><strong>{esc(a.byline)}</strong></p>\n')
     out.extend(render_block(ctx, a, i, block) for i, block in enumerate(a.blocks))
     return "".join(out)
 
@@ -574,7 +864,7 @@ def share_block(ctx: Context, a: Article) -> str:
                            ("whatsapp", "Whatsapp"), ("linkedin", "Linkedin"), ("email", "Email"))
     )
     return ('<div class="addtoany_share_save_container addtoany_content addtoany_content_bottom">'
-            '<div class="addtoany_header">Share This:</div>'
+            f'<div class="addtoany_header">{FA_SHARE if a.lang == "fa" else "Share This:"}</div>'
             f'<div class="a2a_kit a2a_kit_size_24 addtoany_list" data-a2a-url="{url}" data-a2a-title="{attr(a.title)}">'
             f'{buttons}<a class="a2a_dd addtoany_share_save addtoany_share" href="https://www.addtoany.com/share"></a></div></div>\n')
 
@@ -583,7 +873,8 @@ def tags_line(ctx: Context, a: Article) -> str:
     if not a.tags:
         return ""
     links = ", ".join(f'<a href="{ctx.tag_url(t)}" rel="tag">{esc(t)}</a>' for t in a.tags)
-    return f'<div class="scfr-post-tags"><span class="tags-title">Tags:</span> {links}</div>'
+    title = FA_TAGS if a.lang == "fa" else "Tags:"
+    return f'<div class="scfr-post-tags"><span class="tags-title">{title}</span> {links}</div>'
 
 
 def comment_date(moment: datetime) -> str:
@@ -595,7 +886,9 @@ def comment_date(moment: datetime) -> str:
 def comments_section(ctx: Context, a: Article) -> str:
     """section#comment-wrap: heading, reader comments with Reply links, the #respond form."""
     n = len(a.comments)
-    out = [f'<section id="comment-wrap"><h1 id="comments" class="page_title">{n} Comment{"" if n == 1 else "s"}</h1>']
+    fa = a.lang == "fa"
+    heading = FA_COMMENTS_HEADING.format(fa_digits(str(n))) if fa else f'{n} Comment{"" if n == 1 else "s"}'
+    out = [f'<section id="comment-wrap"><h1 id="comments" class="page_title">{heading}</h1>']
     if a.comments:
         out.append('<ol class="commentlist clearfix">')
         url = a.url(ctx.base)
@@ -603,21 +896,23 @@ def comments_section(ctx: Context, a: Article) -> str:
             cid = a.comment_id(i)
             parity = "even" if i % 2 == 0 else "odd"
             avatar = hashlib.md5(name.lower().encode("utf-8")).hexdigest()
+            when = fa_comment_date(a.comment_time(i)) if fa else f"on {comment_date(a.comment_time(i))}"
+            reply_to = FA_REPLY_TO.format(attr(name)) if fa else f"Reply to {attr(name)}"
             out.append(
                 f'<li class="comment {parity} thread-{parity} depth-1" id="li-comment-{cid}">'
                 f'<article id="comment-{cid}" class="comment-body clearfix"><div class="comment_avatar">'
                 f"<img alt='{attr(name)}' src='https://secure.gravatar.com/avatar/{avatar}?s=80&#038;d=mm&#038;r=g' "
                 "class='avatar avatar-80 photo' height='80' width='80' loading='lazy' decoding='async'/></div>"
                 f'<div class="comment_postinfo"><span class="fn">{esc(name)}</span>'
-                f'<span class="comment_date">on {comment_date(a.comment_time(i))}</span></div>'
+                f'<span class="comment_date">{when}</span></div>'
                 f'<div class="comment_area"><div class="comment-content clearfix"><p>{esc(text)}</p>'
                 "<span class=\"reply-container\"><a rel='nofollow' class='comment-reply-link et_pb_button' "
                 f"href='{url}?replytocom={cid}#respond' data-commentid=\"{cid}\" data-postid=\"{a.post_id}\" "
-                f'data-belowelement="comment-{cid}" data-respondelement="respond" data-replyto="Reply to {attr(name)}" '
-                f"aria-label='Reply to {attr(name)}'>Reply</a></span></div></div></article></li>"
+                f'data-belowelement="comment-{cid}" data-respondelement="respond" data-replyto="{reply_to}" '
+                f"aria-label='{reply_to}'>{FA_REPLY if fa else 'Reply'}</a></span></div></div></article></li>"
             )
         out.append("</ol>")
-    out.append(ctx.origin(RESPOND_FORM).replace("@POST_ID@", str(a.post_id)))
+    out.append(ctx.origin(FA_RESPOND_FORM if fa else RESPOND_FORM).replace("@POST_ID@", str(a.post_id)))
     out.append("</section>")
     return "".join(out)
 
@@ -683,6 +978,46 @@ def article_seo(ctx: Context, a: Article, modified: datetime) -> str:
     )
 
 
+def fa_article_seo(ctx: Context, a: Article) -> str:
+    """Yoast block of a Persian article page: no article:published_time and no JSON-LD (SITE.md)."""
+    url = a.url(ctx.base)
+    description = attr(a.lead[:155].rstrip())
+    words = sum(word_count(p) for p in a.paragraphs())
+    image = ""
+    if a.featured_image:
+        image = (f'<meta property="og:image" content="{ctx.base}{a.featured_image}" />\n'
+                 '<meta property="og:image:width" content="800" />\n<meta property="og:image:height" content="450" />\n')
+    return (
+        f'<meta name="description" content="{description}" />\n'
+        '<meta name="robots" content="index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1" />\n'
+        f'<link rel="canonical" href="{url}" />\n'
+        '<meta property="og:locale" content="fa_IR" />\n<meta property="og:type" content="article" />\n'
+        f'<meta property="og:title" content="{attr(a.title)}" />\n'
+        f'<meta property="og:description" content="{description}" />\n'
+        f'<meta property="og:url" content="{url}" />\n'
+        f'<meta property="og:site_name" content="{FA_SITE_NAME}" />\n'
+        '<meta property="article:publisher" content="https://www.facebook.com/scfr.ir" />\n'
+        + image
+        + f'<meta name="author" content="{POSTING_ACCOUNT}" />\n'
+        '<meta name="twitter:card" content="summary_large_image" />\n'
+        '<meta name="twitter:creator" content="@scfr_ir" />\n<meta name="twitter:site" content="@scfr_ir" />\n'
+        '<meta name="twitter:label1" content="نوشته‌شده به دست" />\n'
+        f'<meta name="twitter:data1" content="{POSTING_ACCOUNT}" />\n'
+        '<meta name="twitter:label2" content="زمان تقریبی برای خواندن" />\n'
+        f'<meta name="twitter:data2" content="{fa_digits(str(max(1, round(words / 230))))} دقیقه" />\n'
+    )
+
+
+def hreflang_links(ctx: Context, a: Article) -> str:
+    """<link rel="alternate" hreflang> of a post and its translation (en-US first), '' without one."""
+    other = a.translation_url(ctx.base)
+    if not other:
+        return ""
+    urls = {a.lang: a.url(ctx.base), ("en" if a.lang == "fa" else "fa"): other}
+    return "".join(f'<link rel="alternate" hreflang="{HTML_LANG[lang]}" href="{attr(urls[lang])}">\n'
+                   for lang in ("en", "fa"))
+
+
 def _website_node(ctx: Context) -> dict:
     return {"@type": "WebSite", "@id": f"{ctx.base}/en/#website", "url": f"{ctx.base}/en/", "name": SITE_NAME,
             "description": SITE_DESCRIPTION,
@@ -708,18 +1043,27 @@ def article_page(ctx: Context, a: Article, modified: datetime | None = None) -> 
     entry = (sloppy_entry_html if a.sloppy else entry_html)(ctx, a) + (
         restyled_extras(ctx, a) if restyled else share_block(ctx, a))
     theme = {"chunks": RESTYLED_HEAD_CHUNKS} if restyled else {}
+    if a.lang == "fa":
+        title = f"{a.title} - {FA_SITE_NAME}"
+        seo = fa_article_seo(ctx, a)
+        comments_feed_title = f"{FA_SITE_NAME} &raquo; خوراک دیدگاه‌های {attr(a.title)}"
+    else:
+        title = f"{a.title} - {SITE_NAME}"
+        seo = article_seo(ctx, a, modified or a.published_at)
+        comments_feed_title = f"{SITE_NAME} &raquo; {attr(a.title)} Comments Feed"
+    edition = f"{ctx.base}/{a.lang}"
     head_html = head(
         ctx,
-        title=f"{a.title} - {SITE_NAME}",
-        seo=article_seo(ctx, a, modified or a.published_at),
+        title=title,
+        seo=seo,
         charset="windows-1252" if a.charset.lower() in ("windows-1252", "cp1252") else "UTF-8",
-        feed_links=(f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; {attr(a.title)} '
-                    f'Comments Feed" href="{url}feed/" />\n'),
-        rest_links=f'<link rel="alternate" type="application/json" href="{ctx.base}/en/wp-json/wp/v2/posts/{a.post_id}" />\n',
-        post_links=(f"<link rel='shortlink' href='{ctx.base}/en/?p={a.post_id}' />\n"
+        feed_links=f'<link rel="alternate" type="application/rss+xml" title="{comments_feed_title}" href="{url}feed/" />\n',
+        rest_links=f'<link rel="alternate" type="application/json" href="{edition}/wp-json/wp/v2/posts/{a.post_id}" />\n',
+        post_links=(f"<link rel='shortlink' href='{edition}/?p={a.post_id}' />\n"
                     '<link rel="alternate" type="application/json+oembed" '
-                    f'href="{ctx.base}/en/wp-json/oembed/1.0/embed?url={quote(url, safe="")}" />\n'
-                    f'<link rel="amphtml" href="{url}amp/">\n'),
+                    f'href="{edition}/wp-json/oembed/1.0/embed?url={quote(url, safe="")}" />\n'
+                    f'<link rel="amphtml" href="{url}amp/">\n'
+                    + hreflang_links(ctx, a)),
         **theme,
     )
     body_class = f"post-template-default single single-post postid-{a.post_id} single-format-standard"
@@ -730,7 +1074,7 @@ def article_page(ctx: Context, a: Article, modified: datetime | None = None) -> 
         builder = a.template == "themebuilder"
         main = (_builder_article_main if builder else _classic_article_main)(ctx, a, entry)
         page = frame(ctx, head_html=head_html, builder=builder, main=main, body_class=body_class,
-                     cookies_not_set=True)
+                     cookies_not_set=True, switch_url=a.translation_url(ctx.base))
     if ctx.page_weight:
         page = pad_page(page, a.post_id, ctx.page_weight, "restyled" if restyled else "divi")
     if a.sloppy:
@@ -847,11 +1191,14 @@ def _classic_article_main(ctx: Context, a: Article, entry: str) -> str:
         '<div class="et_post_meta_wrapper">\n' + tags_line(ctx, a) + "\n" + comments_section(ctx, a) + "\n</div>\n"
         "</article>\n"
     )
-    return classic_layout(ctx, left, (a.published_date.year, a.published_date.month))
+    month = jalali(a.published_date)[:2] if ctx.fa else (a.published_date.year, a.published_date.month)
+    return classic_layout(ctx, left, month)
 
 
 def _builder_article_main(ctx: Context, a: Article, entry: str) -> str:
     others = list(islice((o for o in ctx.listed if o.post_id != a.post_id), 6))
+    align = "right" if ctx.fa else "left"
+    latest, loading = (FA_LATEST, FA_LOADING_CODE) if ctx.fa else ("LATEST CONTENT", LOADING)
     img = featured_img(ctx, a)
     featured = (f'<div class="et_pb_title_featured_container"><span class="et_pb_image_wrap">{img}</span></div>'
                 if img else "")
@@ -859,7 +1206,7 @@ def _builder_article_main(ctx: Context, a: Article, entry: str) -> str:
         '<div class="et_pb_section et_pb_section_0_tb_body et_section_regular">\n'
         '<div class="et_pb_row et_pb_row_0_tb_body">\n'
         '<div class="et_pb_column et_pb_column_2_3 et_pb_column_0_tb_body et_pb_css_mix_blend_mode_passthrough">\n'
-        '<div class="et_pb_module et_pb_post_title et_pb_post_title_0_tb_body et_pb_bg_layout_light et_pb_text_align_left">'
+        f'<div class="et_pb_module et_pb_post_title et_pb_post_title_0_tb_body et_pb_bg_layout_light et_pb_text_align_{align}">'
         f'<div class="et_pb_title_container"><h1 class="entry-title">{wp_text(a.title)}</h1>'
         f'<p class="et_pb_title_meta_container">{meta_line(ctx, a)}</p></div>{featured}</div>\n'
         f'<div class="et_pb_module {attr(ctx.container_class or "et_pb_post_content")} et_pb_post_content_0_tb_body">\n'
@@ -870,21 +1217,21 @@ def _builder_article_main(ctx: Context, a: Article, entry: str) -> str:
         + comments_section(ctx, a) + "</div>\n"
         "</div>\n"
         '<div class="et_pb_column et_pb_column_1_3 et_pb_column_1_tb_body et_pb_css_mix_blend_mode_passthrough et-last-child">\n'
-        '<div class="et_pb_module et_pb_text et_pb_text_0_tb_body et_pb_text_align_left et_pb_bg_layout_light et_pb_hidden_phone">'
-        '<div class="et_pb_text_inner"><h4>LATEST CONTENT</h4></div></div>\n'
+        f'<div class="et_pb_module et_pb_text et_pb_text_0_tb_body et_pb_text_align_{align} et_pb_bg_layout_light et_pb_hidden_phone">'
+        f'<div class="et_pb_text_inner"><h4>{latest}</h4></div></div>\n'
         '<div class="et_pb_module et_pb_blog et_pb_blog_0_tb_body et_pb_posts et_pb_bg_layout_light et_pb_hidden_phone">'
         '<div class="et_pb_ajax_pagination_container">' + "".join(teaser(ctx, o, 0, i) for i, o in enumerate(others))
         + "</div></div>\n"
-        f'<div class="et_pb_module et_pb_code et_pb_code_0_tb_body et_pb_hidden_phone">{LOADING}</div>\n'
+        f'<div class="et_pb_module et_pb_code et_pb_code_0_tb_body et_pb_hidden_phone">{loading}</div>\n'
         "</div>\n</div>\n</div>\n"
         '<div class="et_pb_section et_pb_section_1_tb_body et_pb_hidden_desktop et_pb_hidden_tablet et_section_regular">'
         '<div class="et_pb_row et_pb_row_1_tb_body"><div class="et_pb_column et_pb_column_4_4 et_pb_column_2_tb_body '
         'et_pb_css_mix_blend_mode_passthrough et-last-child"><div class="et_pb_module et_pb_text et_pb_text_1_tb_body '
-        'et_pb_text_align_left et_pb_bg_layout_light"><div class="et_pb_text_inner"><h4>Últimas publicaciones</h4></div></div>\n'
+        f'et_pb_text_align_{align} et_pb_bg_layout_light"><div class="et_pb_text_inner"><h4>Últimas publicaciones</h4></div></div>\n'
         '<div class="et_pb_module et_pb_blog et_pb_blog_1_tb_body et_pb_posts et_pb_bg_layout_light">'
         '<div class="et_pb_ajax_pagination_container">' + "".join(teaser(ctx, o, 1, i) for i, o in enumerate(others))
         + "</div></div>\n"
-        f'<div class="et_pb_module et_pb_code et_pb_code_1_tb_body">{LOADING}</div></div></div></div>\n'
+        f'<div class="et_pb_module et_pb_code et_pb_code_1_tb_body">{loading}</div></div></div></div>\n'
     )
     return builder_layout(inner)
 
@@ -1195,10 +1542,13 @@ def amp_page(ctx: Context, a: Article) -> str:
     image = (f'<figure class="amp-wp-article-featured-image wp-caption"><amp-img width="800" height="450" '
              f'src="{ctx.base}{a.featured_image}" layout="intrinsic"></amp-img></figure>\n' if a.featured_image else "")
     body = entry_html(ctx, a)
+    fa = a.lang == "fa"
+    site_name = FA_SITE_NAME if fa else SITE_NAME
+    html_attrs = 'amp lang="fa-IR" dir="rtl"' if fa else 'amp lang="en-US"'
     return (
-        '<!doctype html>\n<html amp lang="en-US">\n<head>\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html {html_attrs}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,minimum-scale=1,initial-scale=1">\n'
-        f"<title>{esc(a.title)} - {SITE_NAME}</title>\n"
+        f"<title>{esc(a.title)} - {site_name}</title>\n"
         f'<link rel="canonical" href="{url}">\n'
         '<script async src="https://cdn.ampproject.org/v0.js"></script>\n'
         "<style amp-boilerplate>body{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal both;"
@@ -1208,14 +1558,15 @@ def amp_page(ctx: Context, a: Article) -> str:
         "<style amp-custom>.amp-wp-header{background:#0c3c60}.amp-wp-header a{color:#fff}"
         ".amp-wp-article{max-width:840px;margin:1.5em auto}</style>\n"
         "</head>\n<body>\n"
-        f'<header id="top" class="amp-wp-header"><div><a href="{ctx.base}/en/">{SITE_NAME}</a></div></header>\n'
+        f'<header id="top" class="amp-wp-header"><div><a href="{ctx.base}/{a.lang}/">{site_name}</a></div></header>\n'
         '<article class="amp-wp-article">\n<header class="amp-wp-article-header">'
         f'<h1 class="amp-wp-title">{wp_text(a.title)}</h1>'
         f'<div class="amp-wp-meta amp-wp-posted-on"><time datetime="{published.isoformat()}">'
-        f"{slash_date(a.published_date)}</time></div></header>\n"
+        f"{a.published_raw}</time></div></header>\n"
         + image
         + f'<div class="amp-wp-article-content">\n{body}</div>\n</article>\n'
-        f'<footer class="amp-wp-footer"><div><h2>{SITE_NAME}</h2><a href="#top" class="back-to-top">Back to top</a>'
+        f'<footer class="amp-wp-footer"><div><h2>{site_name}</h2><a href="#top" class="back-to-top">'
+        f'{"بازگشت به بالا" if fa else "Back to top"}</a>'
         "</div></footer>\n</body>\n</html>\n"
     )
 
@@ -1248,16 +1599,17 @@ def listing_article(ctx: Context, a: Article) -> str:
     )
 
 
-def pagination(base_url: str, page: int, pages: int) -> str:
-    """Older/newer links only, as Divi prints them (base_url ends with '/')."""
+def pagination(base_url: str, page: int, pages: int, fa: bool = False) -> str:
+    """Older/newer links only, as Divi prints them (base_url ends with '/'); fa: Persian labels."""
     if pages <= 1:
         return ""
-    older = (f'\t<div class="alignleft"><a href="{base_url}page/{page + 1}/" >&laquo; Older Entries</a></div>\n'
+    older_label, newer_label = (FA_OLDER, FA_NEWER) if fa else ("&laquo; Older Entries", "Next Entries &raquo;")
+    older = (f'\t<div class="alignleft"><a href="{base_url}page/{page + 1}/" >{older_label}</a></div>\n'
              if page < pages else "")
     newer = ""
     if page > 1:
         target = base_url if page == 2 else f"{base_url}page/{page - 1}/"
-        newer = f'\t<div class="alignright"><a href="{target}" >Next Entries &raquo;</a></div>\n'
+        newer = f'\t<div class="alignright"><a href="{target}" >{newer_label}</a></div>\n'
     return f'<div class="pagination clearfix">\n{older}{newer}</div>\n'
 
 
@@ -1267,6 +1619,14 @@ def listing_seo(ctx: Context, title: str, url: str, base_url: str, page: int, pa
         rel += f'<link rel="prev" href="{base_url if page == 2 else f"{base_url}page/{page - 1}/"}" />\n'
     if page < pages:
         rel += f'<link rel="next" href="{base_url}page/{page + 1}/" />\n'
+    if ctx.fa:  # no JSON-LD on Persian pages
+        return (
+            f'<meta name="robots" content="{robots}, max-image-preview:large, max-snippet:-1, max-video-preview:-1" />\n'
+            f'<link rel="canonical" href="{url}" />\n' + rel
+            + '<meta property="og:locale" content="fa_IR" />\n<meta property="og:type" content="website" />\n'
+            f'<meta property="og:title" content="{attr(title)}" />\n<meta property="og:url" content="{url}" />\n'
+            f'<meta property="og:site_name" content="{FA_SITE_NAME}" />\n'
+        )
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "CollectionPage", "@id": url, "url": url, "name": f"{title} - {SITE_NAME}",
          "isPartOf": {"@id": f"{ctx.base}/en/#website"}, "inLanguage": "en-US"}]}
@@ -1286,22 +1646,26 @@ def _archive_page(ctx: Context, *, heading: str, posts: list[Article], page: int
     pages = page_count(len(posts))
     if page < 1 or page > pages:
         return None
-    title = heading if page == 1 else f"{heading} - Page {page} of {pages}"
+    if ctx.fa:
+        title = heading if page == 1 else f"{heading} - {FA_PAGE_OF.format(fa_digits(str(page)), fa_digits(str(pages)))}"
+    else:
+        title = heading if page == 1 else f"{heading} - Page {page} of {pages}"
     url = base_url if page == 1 else f"{base_url}page/{page}/"
     chunk = posts[(page - 1) * PER_PAGE: page * PER_PAGE]
     left = (f'<h1 class="page-title archive-title">{esc(heading)}</h1>\n'
-            + ("".join(listing_article(ctx, a) for a in chunk) if chunk else NO_RESULTS + "\n")
-            + pagination(base_url, page, pages))
+            + ("".join(listing_article(ctx, a) for a in chunk) if chunk else no_results(ctx) + "\n")
+            + pagination(base_url, page, pages, ctx.fa))
     paged = f" paged paged-{page}" if page > 1 else ""
-    return frame(ctx, head_html=head(ctx, title=f"{title} - {SITE_NAME}",
+    return frame(ctx, head_html=head(ctx, title=f"{title} - {FA_SITE_NAME if ctx.fa else SITE_NAME}",
                                      seo=listing_seo(ctx, title, url, base_url, page, pages)),
                  body_class=body_class + paged, main=classic_layout(ctx, left), builder=False)
 
 
 def category_page(ctx: Context, slug: str, page: int = 1) -> str | None:
-    """/en/category/{path}/[page/N/]: a parent includes its children's posts."""
-    name = CATEGORIES[slug][0]
-    return _archive_page(ctx, heading=f"Category: {name}", posts=ctx.in_category(slug), page=page,
+    """/en/category/{path}/[page/N/] or /fa/category/{slug}/[page/N/]: a parent includes its children's posts."""
+    name = categories_of(ctx.lang)[slug][0]
+    heading = FA_CATEGORY_HEADING.format(name) if ctx.fa else f"Category: {name}"
+    return _archive_page(ctx, heading=heading, posts=ctx.in_category(slug), page=page,
                          base_url=ctx.category_url(slug), body_class=f"archive category category-{slug}")
 
 
@@ -1310,12 +1674,39 @@ def tag_page(ctx: Context, slug: str, page: int = 1) -> str | None:
     name = ctx.tags().get(slug)
     if name is None:
         return None
-    return _archive_page(ctx, heading=f"Tag: {name}", posts=ctx.with_tag(slug), page=page,
+    heading = FA_TAG_HEADING.format(name) if ctx.fa else f"Tag: {name}"
+    return _archive_page(ctx, heading=heading, posts=ctx.with_tag(slug), page=page,
                          base_url=ctx.tag_url(name), body_class=f"archive tag tag-{slug}")
 
 
+def no_results(ctx: Context) -> str:
+    return FA_NO_RESULTS if ctx.fa else NO_RESULTS
+
+
+def fa_home_page(ctx: Context, page: int = 1) -> str | None:
+    """/fa/ and /fa/page/N/ (a Persian context): the classic layout with 10 teasers per page."""
+    posts = ctx.listed
+    pages = page_count(len(posts))
+    if page < 1 or page > pages:
+        return None
+    base_url = f"{ctx.base}/fa/"
+    url = base_url if page == 1 else f"{base_url}page/{page}/"
+    chunk = posts[(page - 1) * PER_PAGE: page * PER_PAGE]
+    title = (FA_SITE_NAME if page == 1
+             else f"{FA_SITE_NAME} - {FA_PAGE_OF.format(fa_digits(str(page)), fa_digits(str(pages)))}")
+    left = (("".join(listing_article(ctx, a) for a in chunk) if chunk else FA_NO_RESULTS + "\n")
+            + pagination(base_url, page, pages, fa=True))
+    seo = listing_seo(ctx, title, url, base_url, page, pages)
+    return frame(ctx, head_html=head(ctx, title=f"{title} - {FA_SITE_DESCRIPTION}", seo=seo),
+                 body_class="home blog" + (f" paged paged-{page}" if page > 1 else ""),
+                 main=classic_layout(ctx, left), builder=False)
+
+
 def home_page(ctx: Context, page: int = 1) -> str | None:
-    """/en/ and /en/page/N/: a Theme Builder page with a blog module of 10 teasers."""
+    """/en/ and /en/page/N/: a Theme Builder page with a blog module of 10 teasers
+    (/fa/: :func:`fa_home_page`)."""
+    if ctx.fa:
+        return fa_home_page(ctx, page)
     posts = ctx.listed
     pages = page_count(len(posts))
     if page < 1 or page > pages:
@@ -1345,11 +1736,12 @@ def search_page(ctx: Context, query: str) -> str:
     needle = query.lower().strip()
     hits = [a for a in ctx.listed
             if needle in a.title.lower() or needle in "\n".join(a.paragraphs()).lower()][:PER_PAGE]
-    heading = f"Search Results for: {query}"
+    heading = FA_SEARCH_HEADING.format(query) if ctx.fa else f"Search Results for: {query}"
     left = (f'<h1 class="page-title archive-title">{esc(heading)}</h1>\n'
-            + ("".join(listing_article(ctx, a) for a in hits) if hits else NO_RESULTS + "\n"))
-    url = f"{ctx.base}/en/?s={quote(query)}"
-    return frame(ctx, head_html=head(ctx, title=f"You searched for {query} - {SITE_NAME}",
+            + ("".join(listing_article(ctx, a) for a in hits) if hits else no_results(ctx) + "\n"))
+    url = f"{ctx.base}/{ctx.lang}/?s={quote(query)}"
+    title = f"شما {query} را جستجو کردید - {FA_SITE_NAME}" if ctx.fa else f"You searched for {query} - {SITE_NAME}"
+    return frame(ctx, head_html=head(ctx, title=title,
                                      seo=listing_seo(ctx, heading, url, url, 1, 1, robots="noindex, follow")),
                  body_class="search search-results", main=classic_layout(ctx, left), builder=False)
 
@@ -1371,6 +1763,28 @@ def calendar_page(ctx: Context, year: int, month: int, day: int | None = None) -
     )
     url = f"{ctx.base}/en/calendar/?month={year:04d}-{month:02d}"
     return frame(ctx, head_html=head(ctx, title=f"{heading} - {SITE_NAME}",
+                                     seo=listing_seo(ctx, heading, url, url, 1, 1, robots="noindex, follow")),
+                 body_class="archive date", main=classic_layout(ctx, left, (year, month)), builder=False)
+
+
+def fa_calendar_page(ctx: Context, year: int, month: int, day: int | None = None) -> str:
+    """/fa/calendar/?month=YYYY-MM[&day=D] (Solar Hijri months): the Persian edition's endless trap."""
+    posts = [a for a in ctx.listed if jalali(a.published_date)[:2] == (year, month)
+             and (day is None or jalali(a.published_date)[2] == day)]
+    py, pm = shift_jalali_month(year, month, -1)
+    ny, nm = shift_jalali_month(year, month, +1)
+    heading = FA_ARCHIVES_HEADING.format(fa_month_label(year, month) + (f" {fa_digits(str(day))}" if day else ""))
+    left = (
+        f'<h1 class="page-title archive-title">{esc(heading)}</h1>\n'
+        + ("".join(listing_article(ctx, a) for a in posts) if posts else FA_NO_RESULTS + "\n")
+        + '<nav aria-label="ماه‌های قبل و بعد" class="wp-calendar-nav">'
+        f'<span class="wp-calendar-nav-prev"><a href="{ctx.base}/fa/calendar/?month={py:04d}-{pm:02d}">&laquo; {JALALI_MONTHS[pm - 1]}</a></span>'
+        f'<span class="pad">&nbsp;</span>'
+        f'<span class="wp-calendar-nav-next"><a href="{ctx.base}/fa/calendar/?month={ny:04d}-{nm:02d}">{JALALI_MONTHS[nm - 1]} &raquo;</a></span>'
+        "</nav>\n"
+    )
+    url = f"{ctx.base}/fa/calendar/?month={year:04d}-{month:02d}"
+    return frame(ctx, head_html=head(ctx, title=f"{heading} - {FA_SITE_NAME}",
                                      seo=listing_seo(ctx, heading, url, url, 1, 1, robots="noindex, follow")),
                  body_class="archive date", main=classic_layout(ctx, left, (year, month)), builder=False)
 
@@ -1401,8 +1815,30 @@ def static_page(ctx: Context, slug: str) -> str:
                  builder=False)
 
 
+def fa_static_page(ctx: Context, slug: str) -> str:
+    """A Persian static page (/fa/{encoded slug}/), e.g. درباره ما: no JSON-LD."""
+    page_id, title, paragraphs = FA_STATIC_PAGES[slug]
+    url = f"{ctx.base}/fa/{wp_quote(slug)}/"
+    body = "".join(f"<p>{inline(p, ctx.base)}</p>\n" for p in paragraphs)
+    left = (f'<article id="post-{page_id}" class="post-{page_id} page type-page status-publish hentry">\n'
+            f'<h1 class="entry-title main_title">{esc(title)}</h1>\n'
+            f'<div class="entry-content">\n{body}</div>\n</article>\n')
+    seo = ('<meta name="robots" content="index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1" />\n'
+           f'<link rel="canonical" href="{url}" />\n<meta property="og:locale" content="fa_IR" />\n'
+           f'<meta property="og:type" content="article" />\n<meta property="og:title" content="{attr(title)}" />\n'
+           f'<meta property="og:url" content="{url}" />\n<meta property="og:site_name" content="{FA_SITE_NAME}" />\n')
+    return frame(ctx, head_html=head(ctx, title=f"{title} - {FA_SITE_NAME}", seo=seo),
+                 body_class=f"page-template-default page page-id-{page_id}", main=classic_layout(ctx, left),
+                 builder=False)
+
+
 def not_found_page(ctx: Context) -> str:
-    """WordPress/Divi 404 template."""
+    """WordPress/Divi 404 template (Persian chrome and text in a Persian context)."""
+    if ctx.fa:
+        left = f'<article id="post-0" class="et_pb_post not_found">\n{FA_NO_RESULTS}\n</article>\n'
+        seo = f'<meta property="og:locale" content="fa_IR" />\n<meta property="og:title" content="برگه پیدا نشد - {FA_SITE_NAME}" />\n'
+        return frame(ctx, head_html=head(ctx, title=f"برگه پیدا نشد - {FA_SITE_NAME}", seo=seo),
+                     body_class="error404", main=classic_layout(ctx, left), builder=False)
     left = f'<article id="post-0" class="et_pb_post not_found">\n{NO_RESULTS}\n</article>\n'
     seo = f'<meta property="og:locale" content="en_US" />\n<meta property="og:title" content="Page not found - {SITE_NAME}" />\n'
     return frame(ctx, head_html=head(ctx, title=f"Page not found - {SITE_NAME}", seo=seo),
@@ -1410,7 +1846,8 @@ def not_found_page(ctx: Context) -> str:
 
 
 def persian_home(ctx: Context) -> str:
-    """/fa/: placeholder of the Persian edition (no posts yet), in the same frame."""
+    """/fa/ while the Persian edition has no posts: a placeholder in the English frame (as before
+    the edition was filled; :func:`fa_home_page` once it has posts).  ctx is an English context."""
     inner = ('<div class="et_pb_section et_pb_section_0_tb_body et_section_regular"><div class="et_pb_row">'
              '<div class="entry"><h1 class="not-found-title">نتیجه‌ای یافت نشد</h1>'
              "<p>مطلبی برای نمایش وجود ندارد.</p></div></div></div>\n")
@@ -1489,7 +1926,8 @@ def _channel_head(title: str, self_url: str, link: str, description: str, built:
 
 
 def posts_feed(ctx: Context, built: datetime) -> str:
-    """/en/feed/: RSS 2.0 of the latest 10 listed posts with full content."""
+    """/en/feed/ (or /fa/feed/ in a Persian context): RSS 2.0 of the latest 10 listed posts with full content."""
+    edition = f"{ctx.base}/{ctx.lang}"
     items = []
     for a in ctx.listed[:PER_PAGE]:
         url = a.url(ctx.base)
@@ -1503,15 +1941,18 @@ def posts_feed(ctx: Context, built: datetime) -> str:
             f"\t\t<dc:creator>{cdata(POSTING_ACCOUNT)}</dc:creator>\n"
             f"\t\t<pubDate>{rfc822(a.published_at)}</pubDate>\n"
             + cats
-            + f'\t\t<guid isPermaLink="false">{ctx.base}/en/?p={a.post_id}</guid>\n'
+            + f'\t\t<guid isPermaLink="false">{edition}/?p={a.post_id}</guid>\n'
             f"\t\t<description>{cdata(text + (' [&#8230;]' if cut else ''))}</description>\n"
             f"\t\t<content:encoded>{cdata(entry_html(ctx, a))}</content:encoded>\n"
             f"\t\t<wfw:commentRss>{url}feed/</wfw:commentRss>\n"
             f"\t\t<slash:comments>{len(a.comments)}</slash:comments>\n"
             "\t</item>\n"
         )
-    return (RSS_OPEN + _channel_head(SITE_NAME, f"{ctx.base}/en/feed/", f"{ctx.base}/en", SITE_DESCRIPTION, built, "en-US")
-            + "".join(items) + "</channel>\n</rss>\n")
+    if ctx.fa:
+        head_xml = _channel_head(FA_SITE_NAME, f"{edition}/feed/", edition, FA_SITE_DESCRIPTION, built, "fa-IR")
+    else:
+        head_xml = _channel_head(SITE_NAME, f"{edition}/feed/", edition, SITE_DESCRIPTION, built, "en-US")
+    return RSS_OPEN + head_xml + "".join(items) + "</channel>\n</rss>\n"
 
 
 def comments_feed(ctx: Context, built: datetime, article: Article | None = None) -> str:
@@ -1526,19 +1967,29 @@ def comments_feed(ctx: Context, built: datetime, article: Article | None = None)
     for when, a, i in entries:
         name, text = a.comments[i]
         link = f"{a.url(ctx.base)}#comment-{a.comment_id(i)}"
-        title = f"By: {name}" if article else f"Comment on {a.title} by {name}"
+        if ctx.fa:
+            title = f"توسط: {name}" if article else f"دیدگاه‌ها برای {a.title} توسط {name}"
+        else:
+            title = f"By: {name}" if article else f"Comment on {a.title} by {name}"
         items.append(
             "\t<item>\n"
             f"\t\t<title>{wp_text(title)}</title>\n"
             f"\t\t<link>{link}</link>\n"
             f"\t\t<dc:creator>{cdata(name)}</dc:creator>\n"
             f"\t\t<pubDate>{rfc822(when)}</pubDate>\n"
-            f'\t\t<guid isPermaLink="false">{ctx.base}/en/?p={a.post_id}#comment-{a.comment_id(i)}</guid>\n'
+            f'\t\t<guid isPermaLink="false">{ctx.base}/{ctx.lang}/?p={a.post_id}#comment-{a.comment_id(i)}</guid>\n'
             f"\t\t<description>{cdata(text)}</description>\n"
             f"\t\t<content:encoded>{cdata(f'<p>{esc(text)}</p>')}</content:encoded>\n"
             "\t</item>\n"
         )
-    if article:
+    if ctx.fa:
+        if article:
+            head_xml = _channel_head(f"دیدگاه‌ها برای: {article.title}", f"{article.url(ctx.base)}feed/",
+                                     article.url(ctx.base), FA_SITE_DESCRIPTION, built, "fa-IR")
+        else:
+            head_xml = _channel_head(f"دیدگاه‌ها برای {FA_SITE_NAME}", f"{ctx.base}/fa/comments/feed/", f"{ctx.base}/fa",
+                                     FA_SITE_DESCRIPTION, built, "fa-IR")
+    elif article:
         head_xml = _channel_head(f"Comments on: {article.title}", f"{article.url(ctx.base)}feed/",
                                  article.url(ctx.base), SITE_DESCRIPTION, built, "en-US")
     else:
@@ -1548,9 +1999,17 @@ def comments_feed(ctx: Context, built: datetime, article: Article | None = None)
 
 
 def persian_feed(ctx: Context, built: datetime) -> str:
-    """/fa/feed/: the Persian edition has no posts yet."""
-    return (RSS_OPEN + _channel_head("شورای راهبردی آنلاین", f"{ctx.base}/fa/feed/", f"{ctx.base}/fa",
-                                     "شورای راهبردی روابط خارجی", built, "fa-IR") + "</channel>\n</rss>\n")
+    """/fa/feed/: the latest 10 listed Persian posts (an empty channel while there are none);
+    ctx may be any context of the site: its Persian edition is used."""
+    if not ctx.fa:
+        ctx = edition_context(ctx, "fa")
+    return posts_feed(ctx, built)
+
+
+def edition_context(ctx: Context, lang: str) -> Context:
+    """The same site seen from one edition (its posts, chrome and URLs)."""
+    index = ctx.index.edition(lang)
+    return Context(ctx.base, index.articles, index, ctx.page_weight, ctx.container_class, lang)
 
 
 # --------------------------------------------------------------------------
@@ -1572,7 +2031,8 @@ def sitemap_subs(ctx: Context) -> tuple[str, ...]:
 
 
 def sitemap_index(ctx: Context, prefix: str = "", subs: tuple[str, ...] | None = None) -> str:
-    """/wp-sitemap.xml (WordPress core sitemap index); subs default to :func:`sitemap_subs`."""
+    """/wp-sitemap.xml (WordPress core sitemap index); subs default to :func:`sitemap_subs`.
+    /fa/wp-sitemap.xml: prefix "/fa" and a Persian context."""
     if subs is None:
         subs = sitemap_subs(ctx)
     entries = "".join(f"<sitemap><loc>{ctx.base}{prefix}/wp-sitemap-{s}.xml</loc></sitemap>" for s in subs)
@@ -1586,8 +2046,9 @@ def _urlset(ctx: Context, urls: list[tuple[str, str | None]]) -> str:
         f"<url><loc>{xml_escape(loc)}</loc>" + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</url>"
         for loc, lastmod in urls
     )
+    prefix = "/fa" if ctx.fa else ""
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<?xml-stylesheet type="text/xsl" href="{ctx.base}/wp-sitemap.xsl" ?>\n'
+            f'<?xml-stylesheet type="text/xsl" href="{ctx.base}{prefix}/wp-sitemap.xsl" ?>\n'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>\n')
 
 
@@ -1606,12 +2067,14 @@ def posts_sitemap(ctx: Context, modified: dict[int, datetime] | None = None, pag
 
 def pages_sitemap(ctx: Context) -> str:
     lastmod = to_tehran(STATIC_PAGES_MODIFIED).isoformat()
+    if ctx.fa:
+        return _urlset(ctx, [(f"{ctx.base}/fa/{wp_quote(slug)}/", lastmod) for slug in FA_STATIC_PAGES])
     return _urlset(ctx, [(f"{ctx.base}/en/{slug}/", lastmod) for slug in STATIC_PAGES])
 
 
 def categories_sitemap(ctx: Context) -> str:
     """Categories that have listed posts (WordPress omits empty terms)."""
-    return _urlset(ctx, [(ctx.category_url(slug), None) for slug in CATEGORIES if ctx.in_category(slug)])
+    return _urlset(ctx, [(ctx.category_url(slug), None) for slug in categories_of(ctx.lang) if ctx.in_category(slug)])
 
 
 def tags_sitemap(ctx: Context) -> str:

@@ -29,6 +29,8 @@ from . import render
 from .content import (
     CALENDAR_PATH,
     CATEGORIES,
+    FA_CALENDAR_PATH,
+    FA_CATEGORIES,
     FLAKY_PATH,
     LOGIN_PATH,
     REDIRECT_LOOP_PATH,
@@ -39,6 +41,7 @@ from .content import (
     Site,
     category_path,
     default_site,
+    wp_quote,
 )
 
 HTML = "text/html; charset=UTF-8"
@@ -383,10 +386,15 @@ class ReplicaServer:
 
     # --- routing ---------------------------------------------------------
 
-    def _context(self) -> render.Context:
-        index = self.site.index()  # cached until the next add/edit/remove: O(1) per request
+    def _context(self, lang: str = "en") -> render.Context:
+        """The site as one edition sees it (English by default): its posts, chrome and URLs."""
+        index = self.site.index().edition(lang)  # cached until the next add/edit/remove: O(1) per request
         return render.Context(self.base_url, index.articles, index, self.site.page_weight,
-                              self.site.container_class)
+                              self.site.container_class, lang)
+
+    def _persian(self) -> bool:
+        """Whether the Persian edition has posts (until then /fa/ is the old placeholder)."""
+        return bool(self.site.index().edition("fa").articles)
 
     def _route(self, path: str, query: str) -> Response:
         response = self._dispatch(path, query)
@@ -396,12 +404,13 @@ class ReplicaServer:
                 # WordPress redirect_canonical: add the trailing slash if that URL exists.
                 probe = self._dispatch(path + "/", query)
                 if probe is not None and probe.status in (200, 301):
-                    return _redirect(self.base_url + path + "/" + (f"?{query}" if query else ""))
-            return self._not_found()
+                    return _redirect(self.base_url + wp_quote(path) + "/" + (f"?{query}" if query else ""))
+            return self._not_found(path)
         return response
 
-    def _not_found(self) -> Response:
-        return Response(404, render.not_found_page(self._context()).encode("utf-8"))
+    def _not_found(self, path: str = "") -> Response:
+        lang = "fa" if path.startswith("/fa/") and self._persian() else "en"
+        return Response(404, render.not_found_page(self._context(lang)).encode("utf-8"))
 
     def _html(self, text: str | None, last_modified: datetime | None = None) -> Response | None:
         if text is None:
@@ -421,7 +430,9 @@ class ReplicaServer:
             "/wp-sitemap-posts-page-1.xml": lambda: self._xml(render.pages_sitemap(self._context())),
             "/wp-sitemap-taxonomies-category-1.xml": lambda: self._xml(render.categories_sitemap(self._context())),
             "/wp-sitemap-taxonomies-post_tag-1.xml": lambda: self._xml(render.tags_sitemap(self._context())),
-            "/fa/wp-sitemap.xml": lambda: self._xml(render.sitemap_index(self._context(), "/fa", subs=())),
+            "/fa/wp-sitemap.xml": lambda: self._xml(
+                render.sitemap_index(self._context("fa"), "/fa") if self._persian()
+                else render.sitemap_index(self._context(), "/fa", subs=())),
             "/wp-admin/admin-ajax.php": lambda: Response(400, b"0", HTML),
             LOGIN_PATH: lambda: self._html(render.login_page(self._context()), STATIC_MODIFIED),
             REDIRECT_LOOP_PATH: lambda: _redirect(base + REDIRECT_LOOP_PATH_2, 302),
@@ -430,11 +441,15 @@ class ReplicaServer:
             "/en/": lambda: self._home(params),
             "/en/feed/": lambda: self._rss(render.posts_feed(self._context(), self.site.last_change())),
             "/en/comments/feed/": lambda: self._rss(render.comments_feed(self._context(), self.site.last_change())),
-            "/fa/feed/": lambda: self._rss(render.persian_feed(self._context(), self.site.last_change())),
-            "/fa/": lambda: self._html(render.persian_home(self._context())),
+            "/fa/feed/": lambda: self._rss(render.persian_feed(self._context("fa"), self.site.last_change())),
+            "/fa/": lambda: self._fa_home(params),
         }
         if path in simple:
             return simple[path]()
+        if path.startswith("/fa/") and self._persian():
+            response = self._dispatch_fa(path, params)
+            if response is not None:
+                return response
         if m := re.fullmatch(r"/wp-sitemap-posts-post-(\d+)\.xml", path):
             text = render.posts_sitemap(self._context(), page=int(m[1]))
             return self._xml(text) if text is not None else None
@@ -458,6 +473,60 @@ class ReplicaServer:
             return self._html(render.static_page(self._context(), m[1]), STATIC_MODIFIED)
         return self._article(path, query)
 
+    def _dispatch_fa(self, path: str, params: dict[str, list[str]]) -> Response | None:
+        """Listings, feeds, sitemaps and pages of the Persian edition (its articles: _article)."""
+        ctx = lambda: self._context("fa")  # noqa: E731 - built only when a route matches
+        fa_simple: dict[str, Callable[[], Response | None]] = {
+            "/fa/comments/feed/": lambda: self._rss(render.comments_feed(ctx(), self.site.last_change())),
+            "/fa/wp-sitemap-posts-page-1.xml": lambda: self._xml(render.pages_sitemap(ctx())),
+            "/fa/wp-sitemap-taxonomies-category-1.xml": lambda: self._xml(render.categories_sitemap(ctx())),
+            "/fa/wp-sitemap-taxonomies-post_tag-1.xml": lambda: self._xml(render.tags_sitemap(ctx())),
+            "/fa/wp-login.php": lambda: _redirect(f"{self.base_url}{LOGIN_PATH}"),
+            FA_CALENDAR_PATH: lambda: self._fa_calendar(params),
+        }
+        if path in fa_simple:
+            return fa_simple[path]()
+        if m := re.fullmatch(r"/fa/wp-sitemap-posts-post-(\d+)\.xml", path):
+            text = render.posts_sitemap(ctx(), page=int(m[1]))
+            return self._xml(text) if text is not None else None
+        if m := re.fullmatch(r"/fa/page/(\d+)/", path):
+            page = int(m[1])
+            if page == 1:
+                return _redirect(f"{self.base_url}/fa/")
+            return self._html(render.fa_home_page(ctx(), page))
+        if path.startswith("/fa/category/"):
+            return self._archive(path, "/fa/category/", kind="category", lang="fa")
+        if path.startswith("/fa/tag/"):
+            return self._archive(path, "/fa/tag/", kind="tag", lang="fa")
+        if (m := re.fullmatch(r"/fa/([^/]+)/", path)) and m[1] in render.FA_STATIC_PAGES:
+            return self._html(render.fa_static_page(ctx(), m[1]), STATIC_MODIFIED)
+        return None
+
+    def _fa_home(self, params: dict[str, list[str]]) -> Response | None:
+        if not self._persian():
+            return self._html(render.persian_home(self._context()))
+        ctx = self._context("fa")
+        if "s" in params:
+            return self._html(render.search_page(ctx, params["s"][0]))
+        if "p" in params:
+            raw = params["p"][0]
+            entry = self.site.entry(int(raw)) if raw.isdigit() else None
+            return _redirect(entry[0].url(self.base_url)) if entry and entry[0].lang == "fa" else None
+        return self._html(render.fa_home_page(ctx, 1))
+
+    def _fa_calendar(self, params: dict[str, list[str]]) -> Response | None:
+        """/fa/calendar/?month=YYYY-MM (Solar Hijri) [&day=D]; default: the newest post's month."""
+        ctx = self._context("fa")
+        m = re.fullmatch(r"(\d{4})-(\d{2})", params.get("month", [""])[0])
+        if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[1]) <= 3000:
+            year, month = int(m[1]), int(m[2])
+        else:
+            newest = ctx.listed[0].published_date if ctx.listed else datetime.now(timezone.utc).date()
+            year, month = render.jalali(newest)[:2]
+        day_raw = params.get("day", [""])[0]
+        day = int(day_raw) if day_raw.isdigit() and 1 <= int(day_raw) <= 31 else None
+        return self._html(render.fa_calendar_page(ctx, year, month, day))
+
     def _xml(self, text: str) -> Response:
         return Response(200, text.encode("utf-8"), XML, last_modified=self.site.last_change())
 
@@ -470,7 +539,7 @@ class ReplicaServer:
         if "p" in params:
             raw = params["p"][0]
             entry = self.site.entry(int(raw)) if raw.isdigit() else None
-            return _redirect(entry[0].url(self.base_url)) if entry else None
+            return _redirect(entry[0].url(self.base_url)) if entry and entry[0].lang == "en" else None
         return self._html(render.home_page(self._context(), 1))
 
     def _calendar(self, params: dict[str, list[str]]) -> Response | None:
@@ -485,8 +554,9 @@ class ReplicaServer:
         day = int(day_raw) if day_raw.isdigit() and 1 <= int(day_raw) <= 31 else None
         return self._html(render.calendar_page(ctx, year, month, day))
 
-    def _archive(self, path: str, prefix: str, kind: str) -> Response | None:
-        """Category and tag listings: canonical nesting, /page/1/ -> 301, past the end -> 404."""
+    def _archive(self, path: str, prefix: str, kind: str, lang: str = "en") -> Response | None:
+        """Category and tag listings: canonical nesting, /page/1/ -> 301, past the end -> 404.
+        Persian (lang="fa"): decoded slugs in ``path``, one-segment category URLs, encoded redirects."""
         segments = path[len(prefix):].split("/")
         if segments and segments[-1] == "":
             segments.pop()
@@ -497,42 +567,44 @@ class ReplicaServer:
         if not segments:
             return None
         slug = segments[-1]
-        ctx = self._context()
+        ctx = self._context(lang)
         if kind == "category":
-            if slug not in CATEGORIES:
+            if slug not in (FA_CATEGORIES if lang == "fa" else CATEGORIES):
                 return None
-            listing = f"/en/category/{category_path(slug)}/"
+            listing = f"/{lang}/category/{category_path(slug, lang)}/"
         else:
             if slug not in ctx.tags():
                 return None
-            listing = f"/en/tag/{slug}/"
+            listing = f"/{lang}/tag/{slug}/"
         if explicit and page <= 1:
-            return _redirect(self.base_url + listing)
+            return _redirect(self.base_url + wp_quote(listing))
         wanted = listing + (f"page/{page}/" if page > 1 else "")
         if path != wanted:
-            return _redirect(self.base_url + wanted)
+            return _redirect(self.base_url + wp_quote(wanted))
         text = (render.category_page if kind == "category" else render.tag_page)(ctx, slug, page)
         return self._html(text)
 
     def _article(self, path: str, query: str) -> Response | None:
         """/en/{category}/{id}/{slug}/[amp/|feed/]: wrong category/slug or missing slash -> 301 canonical."""
         parts = path.strip("/").split("/")
-        if not (len(parts) in (4, 5) and parts[0] == "en" and parts[2].isdigit()):
+        if not (len(parts) in (4, 5) and parts[0] in ("en", "fa") and parts[2].isdigit()):
             return None
         suffix = parts[4] if len(parts) == 5 else None
         if suffix not in (None, "amp", "feed"):
             return None
         entry = self.site.entry(int(parts[2]))
-        if entry is None:
-            return None  # removed or never existed
+        if entry is None or entry[0].lang != parts[0]:
+            return None  # removed, never existed, or a post of the other edition
         article, version, modified = entry
-        wanted = article.path + (f"{suffix}/" if suffix else "")
+        # path is decoded (Persian slugs): compare decoded, redirect to the encoded canonical form.
+        wanted = article.decoded_path + (f"{suffix}/" if suffix else "")
         if path != wanted:
-            return _redirect(self.base_url + wanted + (f"?{query}" if query else ""))
+            return _redirect(self.base_url + article.path + (f"{suffix}/" if suffix else "")
+                             + (f"?{query}" if query else ""))
         if suffix == "amp":
-            return self._html(render.amp_page(self._context(), article), modified)
+            return self._html(render.amp_page(self._context(article.lang), article), modified)
         if suffix == "feed":
-            return self._rss(render.comments_feed(self._context(), modified, article), modified)
+            return self._rss(render.comments_feed(self._context(article.lang), modified, article), modified)
         # Full-page cache: bytes stay identical until this post is edited, even
         # though LATEST CONTENT would differ if rendered with the current posts.
         key = (article.post_id, version)
@@ -544,7 +616,7 @@ class ReplicaServer:
             if slot is not None:
                 self._bodies.move_to_end(key)
         if page is None:
-            ctx = self._context()
+            ctx = self._context(article.lang)
             body = self._render_article(ctx, article, modified)
             with self._lock:
                 current = self._pages.get(article.post_id)
