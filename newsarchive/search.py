@@ -54,7 +54,7 @@ def search(archive: Archive, query: str, filters: Filters = Filters(), limit: in
         f"WHERE articles_fts MATCH ?{where} ORDER BY f.rank LIMIT ?) "
         "SELECT a.url, a.title, a.published, a.lang, a.type, a.categories, a.authors, "
         f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 16) AS snippet, best.rank AS rank "
-        "FROM best JOIN articles_fts ON articles_fts.rowid = best.rowid JOIN articles a ON a.rowid = best.rowid "
+        "FROM best CROSS JOIN articles_fts ON articles_fts.rowid = best.rowid JOIN articles a ON a.rowid = best.rowid "
         "WHERE articles_fts MATCH ? ORDER BY best.rank"
     )
     try:

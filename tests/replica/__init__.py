@@ -16,12 +16,26 @@
     restyled_site(default_site(), 0.5)     # any Site, partly restyled
     Site(articles, container_class="post-body")  # the text container renamed on every article page
 
-See content.py for the default posts and the trap/error URL constants, render.py
-(the restyled template section) for the redesign's markup.
+    # The Persian edition (/fa/): 12 Persian posts beside the 16 English ones, six pairs of
+    # translations (hreflang links, language switcher to the counterpart).
+    site = bilingual_site()
+    site.articles("fa"), site.listed("fa")  # one edition, newest first
+    a.expected(base)["published_raw"]      # "۱۳۹۸/۰۱/۲۴" on Persian pages ("2019/04/13" on English ones)
+    a.expected(base)["translation"]        # the counterpart's canonical URL, or None
+    a.path, a.decoded_path                  # Persian slugs percent-encoded (lower-case hex) / decoded
+
+See content.py for the default posts and the trap/error URL constants, content_fa.py
+for the Persian posts, render.py (the restyled template section) for the redesign's
+markup and the FA_* constants for the Persian boilerplate.
 """
 
 from .content import (
     CALENDAR_PATH,
+    FA_CATEGORIES,
+    FA_FEED_PATH,
+    FA_HOME_PATH,
+    FA_LEAD_PREFIXES,
+    FA_SITEMAP_INDEX_PATH,
     FLAKY_PATH,
     FLAKY_POST_ID,
     PDF_PATH,
@@ -39,11 +53,33 @@ from .content import (
     SiteIndex,
     Quotation,
     default_site,
+    fa_digits,
+    jalali,
+    jalali_slash,
     quotations,
     restyled_site,
+    wp_quote,
+    wp_sanitize_title,
+)
+from .content_fa import (
+    FA_COMMENTS_POST_ID,
+    FA_GAZA_POST_ID,
+    FA_LEAP_1399_POST_ID,
+    FA_LEAP_1403_POST_ID,
+    FA_NOWRUZ_1402_POST_ID,
+    FA_NOWRUZ_POST_ID,
+    FA_SEED_POST_ID,
+    FA_TRANSIT_POST_ID,
+    FA_UNLISTED_POST_ID,
+    FA_WATER_POST_ID,
+    FA_YEAR_END_POST_ID,
+    TRANSLATIONS,
+    bilingual_site,
+    persian_articles,
 )
 from .generate import generated_site, mixed_site
 from .render import (
+    FA_PHRASES,
     READ_NEXT_COUNT,
     RESTYLED_CLASSES,
     RESTYLED_CONTAINER_PHRASES,
@@ -58,6 +94,23 @@ from .server import ReplicaServer, RequestRecord
 __all__ = [
     "Article",
     "CALENDAR_PATH",
+    "FA_CATEGORIES",
+    "FA_COMMENTS_POST_ID",
+    "FA_FEED_PATH",
+    "FA_GAZA_POST_ID",
+    "FA_HOME_PATH",
+    "FA_LEAD_PREFIXES",
+    "FA_LEAP_1399_POST_ID",
+    "FA_LEAP_1403_POST_ID",
+    "FA_NOWRUZ_1402_POST_ID",
+    "FA_NOWRUZ_POST_ID",
+    "FA_PHRASES",
+    "FA_SEED_POST_ID",
+    "FA_SITEMAP_INDEX_PATH",
+    "FA_TRANSIT_POST_ID",
+    "FA_UNLISTED_POST_ID",
+    "FA_WATER_POST_ID",
+    "FA_YEAR_END_POST_ID",
     "FLAKY_PATH",
     "FLAKY_POST_ID",
     "PDF_PATH",
@@ -80,12 +133,20 @@ __all__ = [
     "SLOW_POST_ID",
     "Site",
     "SiteIndex",
+    "TRANSLATIONS",
+    "bilingual_site",
     "default_site",
+    "fa_digits",
     "generated_site",
+    "jalali",
+    "jalali_slash",
     "mixed_site",
+    "persian_articles",
     "quotations",
     "read_next_posts",
     "responses_line",
     "restyled_comment_date",
     "restyled_site",
+    "wp_quote",
+    "wp_sanitize_title",
 ]

@@ -1,11 +1,13 @@
-"""``python -m tests.replica [--port 8000] [--generate N [--seed S]] [--restyle SHARE] [--container-class C]
-[--delay SECONDS]``: serve the replica.
+"""``python -m tests.replica [--port 8000] [--generate N [--seed S]] [--bilingual] [--restyle SHARE]
+[--container-class C] [--delay SECONDS]``: serve the replica.
 
 Without --generate it serves the default site (the hand-written posts and traps);
 with --generate N a generated site of N articles (tests.replica.generate).
 --restyle SHARE switches that share of the posts to the restyled template (with
 --generate: mixed_site, whose newest posts also quote each other);
 --container-class renames the article text container on every article page.
+--bilingual adds the Persian edition (/fa/): bilingual_site(), or with --generate N
+also N generated Persian posts.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import threading
 import time
 
 from .content import Site, default_site, restyled_site
+from .content_fa import bilingual_site
 from .generate import generated_site, mixed_site
 from .server import ReplicaServer
 
@@ -28,6 +31,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--delay", type=float, default=0.0, help="delay every response by SECONDS")
     parser.add_argument("--restyle", type=float, metavar="SHARE", help="share (0-1) of posts on the restyled template")
     parser.add_argument("--container-class", metavar="CLASS", help="rename the article text container to CLASS")
+    parser.add_argument("--bilingual", action="store_true", help="add the Persian edition (/fa/)")
     args = parser.parse_args(argv)
     if args.generate is not None and args.generate < 0:
         parser.error("--generate needs N >= 0")
@@ -38,9 +42,14 @@ def main(argv: list[str] | None = None) -> None:
     built = time.perf_counter() - started
     server = ReplicaServer(site, host=args.host, port=args.port, delay=args.delay).start()
     kind = "default site" if args.generate is None else f"generated site (seed {args.seed}, built in {built:.2f}s)"
+    if args.bilingual:
+        kind += ", with the Persian edition"
     print(f"Replica of www.scfr.ir ({kind}) serving at {server.base_url}/en/", flush=True)
     print(f"  {len(site.articles())} posts ({len(site.listed())} listed); "
           f"sitemap {server.base_url}/wp-sitemap.xml; Ctrl-C to stop", flush=True)
+    if args.bilingual:
+        print(f"  Persian: {server.base_url}/fa/ ({len(site.articles('fa'))} posts), "
+              f"sitemap {server.base_url}/fa/wp-sitemap.xml", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
@@ -51,9 +60,12 @@ def main(argv: list[str] | None = None) -> None:
 
 def build_site(args: argparse.Namespace) -> Site:
     """The Site the command line asks for."""
-    if args.generate is not None and args.restyle is not None:
+    if args.generate is not None and args.restyle is not None and not args.bilingual:
         return mixed_site(args.generate, args.restyle, args.seed, container_class=args.container_class)
-    site = default_site() if args.generate is None else generated_site(args.generate, seed=args.seed)
+    if args.generate is None:
+        site = bilingual_site() if args.bilingual else default_site()
+    else:
+        site = generated_site(args.generate, seed=args.seed, langs=("en", "fa") if args.bilingual else ("en",))
     if args.restyle is not None:
         site = restyled_site(site, args.restyle, args.seed)
     if args.container_class is not None:

@@ -734,7 +734,8 @@ def restyled_site(base: Site, share: float, seed: int = 0, *, prefer: Iterable[i
     """A copy of ``base`` where a deterministic share of the posts use the ``restyled`` template.
 
     ``round(share * len(base))`` posts are switched (never the sloppy ones,
-    whose truncated old markup belongs to the old templates): first the ids
+    whose truncated old markup belongs to the old templates, nor Persian posts: the
+    redesign is the English edition's): first the ids
     in ``prefer`` (in that order), then the others in an order fixed by
     ``seed``; ids in ``avoid`` keep their template.  Everything else is
     copied: posts (deep copies), publication order, Last-Modified times,
@@ -750,7 +751,7 @@ def restyled_site(base: Site, share: float, seed: int = 0, *, prefer: Iterable[i
         modified = dict(base._modified)
         publications, changed = base._publications, base._changed
     avoided = set(avoid)
-    eligible = {a.post_id for a in articles if not a.sloppy and a.post_id not in avoided}
+    eligible = {a.post_id for a in articles if not a.sloppy and a.lang == "en" and a.post_id not in avoided}
     first = [pid for pid in dict.fromkeys(prefer) if pid in eligible]
     rest = sorted(eligible - set(first))
     random.Random(seed).shuffle(rest)

@@ -14,7 +14,18 @@ import random
 import re
 from datetime import date, timedelta
 
-from .content import CATEGORIES, Article, Block, Site, plain, restyled_site
+from .content import (
+    CATEGORIES,
+    FA_CATEGORIES,
+    FA_LEAD_PREFIX,
+    Article,
+    Block,
+    Site,
+    fa_digits,
+    plain,
+    restyled_site,
+    wp_sanitize_title,
+)
 
 FIRST_POST_ID = 110000
 PAGE_WEIGHT = (64_000, 112_000)  # bytes of an article page as served (the real ones are 60–120 KB)
@@ -330,9 +341,21 @@ def generated_articles(n: int, seed: int = 0, start: str = "2016-01-01", end: st
     return articles
 
 
-def generated_site(n: int, seed: int = 0, start: str = "2016-01-01", end: str = "2024-12-31") -> Site:
-    """A Site of n generated English posts (see module doc); article pages weigh 60–120 KB."""
-    return Site(generated_articles(n, seed, start, end), page_weight=PAGE_WEIGHT)
+def generated_site(n: int, seed: int = 0, start: str = "2016-01-01", end: str = "2024-12-31", *,
+                   langs: tuple[str, ...] = ("en",)) -> Site:
+    """A Site of n generated English posts (see module doc); article pages weigh 60–120 KB.
+
+    ``langs=("en", "fa")`` adds n generated Persian posts (ids from FA_FIRST_POST_ID, same dates);
+    every FA_TRANSLATION_EVERY-th pair (index 0, 5, …) are translations of each other.  The
+    English posts are the same as without Persian ones, apart from translation_of on those pairs.
+    """
+    unknown = set(langs) - {"en", "fa"}
+    if unknown or "en" not in langs:
+        raise ValueError(f"langs must be ('en',) or ('en', 'fa'), not {langs!r}")
+    articles = generated_articles(n, seed, start, end)
+    if "fa" in langs:
+        articles = articles + generated_persian_articles(n, seed, start, end, english=articles)
+    return Site(articles, page_weight=PAGE_WEIGHT)
 
 
 MIXED_COMMENTS = (("Leila", "The role of the neighbours deserves more attention."),
@@ -386,3 +409,182 @@ def mixed_site(n: int = 40, share: float = 0.3, seed: int = 0, *, container_clas
         l0.comments = list(MIXED_COMMENTS)
     site = Site(articles, page_weight=PAGE_WEIGHT, container_class=container_class)
     return restyled_site(site, share, seed, prefer=(l0.post_id, l1.post_id), avoid=(l2.post_id,))
+
+
+# --------------------------------------------------------------------------
+# The Persian edition of a generated site: generated_site(n, langs=("en", "fa"))
+# --------------------------------------------------------------------------
+
+FA_FIRST_POST_ID = 310000
+FA_TRANSLATION_EVERY = 5  # every 5th Persian post (index 0, 5, 10, …) translates the English post of the same index
+FA_TYPE_CATEGORY = {"Interview": "گفتگو", "Note": "یادداشت", "News": "خبر"}
+FA_TOPIC_CATEGORIES = ("غرب-آسیا", "خلیج-فارس", "آسیای-مرکزی-و-قفقاز", "افغانستان-و-پاکستان", "اروپا", "آمریکا",
+                       "دفاعی-و-امنیتی", "اقتصاد-و-انرژی")
+FA_TAGS = ("ایران", "عربستان سعودی", "روسیه", "چین", "آمریکا", "اروپا", "برجام", "تحریم‌ها", "انرژی", "نفت", "گاز",
+           "تروریسم", "افغانستان", "پاکستان", "عراق", "سوریه", "یمن", "قفقاز", "ترانزیت", "خلیج فارس", "ناتو", "هند",
+           "ترکیه", "آب", "دیپلماسی")
+FA_AUTHORS = (
+    ("دکتر حسین رفیعی", "کارشناس مسائل غرب آسیا"), ("حمید خوش‌آیند", "کارشناس مسائل منطقه"),
+    ("دکتر فرزاد رمضانی", "کارشناس مسائل اروپا"), ("دکتر رضا میرزایی", "کارشناس مسائل اوراسیا"),
+    ("دکتر ناصر شفیعی", "استاد دانشگاه"), ("دکتر مهناز غلامی", "کارشناس مسائل انرژی"),
+    ("دکتر کامران کرمی", "کارشناس مسائل خلیج فارس"), ("مهدی پازوکی", "کارشناس مسائل افغانستان"),
+)
+FA_ACTORS = ("ایران", "عربستان سعودی", "ترکیه", "روسیه", "چین", "آمریکا", "اتحادیه اروپا", "پاکستان", "افغانستان",
+             "عراق", "هند", "جمهوری آذربایجان", "ارمنستان", "قطر", "عمان", "امارات متحده عربی", "قزاقستان",
+             "ترکمنستان", "ژاپن", "آلمان", "فرانسه", "مصر")
+FA_TOPICS = ("امنیت انرژی", "ثبات منطقه‌ای", "توافق هسته‌ای", "کریدورهای ترانزیتی", "امنیت دریایی",
+             "تحریم‌های اقتصادی", "منابع آبی", "امنیت مرزها", "مبارزه با تروریسم", "روابط تجاری", "صادرات نفت",
+             "خطوط لوله گاز", "کنترل تسلیحات", "امنیت غذایی", "همگرایی منطقه‌ای", "همکاری‌های مالی",
+             "رژیم حقوقی دریای خزر", "سرمایه‌گذاری در بنادر")
+FA_REGIONS = ("خلیج فارس", "قفقاز جنوبی", "آسیای مرکزی", "تنگه هرمز", "دریای سرخ", "حوزه دریای خزر", "غرب آسیا",
+              "اقیانوس هند", "شرق مدیترانه", "شاخ آفریقا", "جنوب آسیا")
+FA_EVENTS = ("دور تازه مذاکرات", "نشست سران در تهران", "اجلاس وزیران", "بسته جدید تحریم‌ها", "توافق آتش‌بس",
+             "انتخابات ریاست جمهوری", "سفر وزیر امور خارجه", "درگیری‌های مرزی", "امضای یادداشت تفاهم",
+             "بیانیه مشترک")
+FA_EXPERTS = ("یک دیپلمات پیشین", "یک کارشناس مسائل منطقه", "یک استاد دانشگاه", "یک پژوهشگر حوزه انرژی",
+              "یک سفیر پیشین کشورمان", "یک تحلیلگر روابط بین‌الملل", "یک کارشناس مسائل قفقاز")
+FA_YEARS_AGO = ("دو سال", "یک دهه", "چند ماه", "سه سال", "پنج سال")
+FA_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+FA_TITLE_TEMPLATES = (
+    "رویکرد {A} به {T}", "آینده {T} در {R}", "{A} و {B}؛ چشم‌انداز {T}", "چرا {A} در سیاست {T} تجدیدنظر می‌کند؟",
+    "{T} پس از {E}", "{E} چه معنایی برای {R} دارد؟", "چالش‌های {T} در {R}", "نقش {A} در {R}",
+    "{T} و آینده روابط {A} و {B}", "آیا {A} و {B} بر سر {T} توافق می‌کنند؟",
+)
+FA_SENTENCES = (
+    "{A} بارها تأکید کرده است که {t} را نمی‌توان از مسئله گسترده‌تر {t2} جدا کرد.",
+    "طی {y} گذشته، سیاست {a} در قبال {r} تحت تأثیر نگرانی‌های جدی درباره {t} شکل گرفته است.",
+    "مقامات {a} می‌گویند {e} فصل تازه‌ای را گشود، اما نتایج عملی آن هنوز محدود است.",
+    "برای {a}، {t} صرفاً یک موضوع فنی نیست، بلکه به امنیت ملی مربوط می‌شود.",
+    "تجربه {r} نشان می‌دهد مداخله خارجی به ندرت ثبات پایدار به همراه می‌آورد.",
+    "تحلیلگران معتقدند {a} و {b} در زمینه {t} اولویت‌های متفاوتی دارند.",
+    "حجم تجارت میان {a} و {b} سال گذشته به {n} میلیارد دلار رسید که {p} درصد افزایش نشان می‌دهد.",
+    "هرگونه ترتیبات پایدار در {r} به اراده کشورهای منطقه برای همکاری بستگی دارد.",
+    "پرسش اصلی این است که آیا {a} آماده پرداخت هزینه سیاستی مستقل‌تر در زمینه {t} است یا خیر.",
+    "این رویکرد در {b} با انتقاد روبه‌رو شده است؛ جایی که بسیاری معتقدند {t} باید در چارچوبی چندجانبه بررسی شود.",
+    "از زمان {e}، دو طرف رایزنی‌های منظمی در سطح معاونان وزیران امور خارجه داشته‌اند.",
+    "در عین حال، بعد اقتصادی {t} برای {a} اهمیت بیشتری یافته است.",
+    "کارشناسان بر این باورند که بی‌اعتمادی دیرینه میان {a} و {b} مانع اصلی پیشرفت است.",
+    "کشورهای {r} آموخته‌اند که امنیت را نمی‌توان از قدرت‌های فرامنطقه‌ای خرید.",
+    "اظهارات اخیر مقامات {b} نشان می‌دهد دستیابی به مصالحه در زمینه {t} دور از دسترس نیست.",
+    "انتظار می‌رود کمیته‌ای مشترک در {m} برای بررسی اجرای توافق‌ها تشکیل جلسه دهد.",
+    "نقش {b} در {r} به طور پیوسته افزایش یافته و اکنون با {a} بر سر نفوذ رقابت می‌کند.",
+    "ساده‌انگارانه است اگر تصور کنیم مشکلات {t} در مدت یک سال حل می‌شود.",
+    "ایران چارچوبی منطقه‌ای پیشنهاد کرده که همه کشورهای {r} در آن مشارکت داشته باشند.",
+    "با این حال، هزینه بی‌عملی برای {a} به مراتب بیشتر از همسایگانش خواهد بود.",
+    "بر اساس آمارهای رسمی، حدود {p} درصد صادرات منطقه از {r} می‌گذرد.",
+    "بسیاری از ناظران در {b}، {e} را نقطه عطفی می‌دانند، هرچند پیامدهای آن هنوز محل بحث است.",
+    "به بیان دیگر، {t} به آزمونی برای اعتبار سیاست منطقه‌ای {a} تبدیل شده است.",
+    "دیپلمات‌های آگاه از مذاکرات می‌گویند فاصله مواضع دو طرف از {m} کاهش یافته است.",
+    "بحران اقتصادی، دامنه مانور دولت {b} را محدود کرده است.",
+    "هیچ‌یک از دو طرف توان تحمل رویارویی طولانی را ندارد و هر دو این را می‌دانند.",
+    "آنچه اکنون اهمیت دارد این است که آیا اعلامیه‌ها با گام‌های عملی در میدان همراه می‌شوند یا نه.",
+    "حضور ناوگان‌های خارجی در {r} به مسئله‌ای که اساساً اقتصادی است، بعدی نظامی افزوده است.",
+    "بخش خصوصی نیز به‌ویژه در حمل‌ونقل، بانکداری و بیمه نقشی مهم بر عهده دارد.",
+    "از نگاه تهران، تحولات {r} تأیید می‌کند که راه‌حل‌های منطقه‌ای از راه‌حل‌های وارداتی پایدارترند.",
+)
+FA_INTERVIEW_LEADS = (
+    "{X} گفت اختلافات {a} و {b} بر سر {t} تنها از راه گفت‌وگو میان کشورهای {r} حل‌شدنی است.",
+    "{X} معتقد است {e} توازن را در {r} تغییر داده، اما پیامدهای آن برای {t} در ماه‌های آینده روشن می‌شود.",
+    "{X} می‌گوید رویکرد تازه {a} به {t} واکنشی به شرایط در حال تغییر {r} است و نه یک چرخش راهبردی.",
+)
+FA_QUESTIONS = (
+    "ارزیابی شما از وضعیت {t} در {r} چیست؟", "مهم‌ترین موانع همکاری میان {a} و {b} کدام است؟",
+    "چرا {a} موضع خود را درباره {t} تغییر داده است؟", "ایران چه نقشی می‌تواند در {r} ایفا کند؟",
+    "آینده روابط {a} و {b} را چگونه می‌بینید؟", "پیامدهای {e} برای منطقه چه خواهد بود؟",
+)
+FA_HEADINGS = ("بعد اقتصادی", "واکنش‌های منطقه‌ای", "راه پیش رو", "ملاحظات امنیتی", "درس‌های یک دهه گذشته")
+FA_LINK_SENTENCES = (
+    "شورا پیش‌تر این موضوع را در [{title}]({href}) بررسی کرده بود.",
+    "همان‌گونه که در [تحلیلی پیشین]({href}) آمد، این نگرانی‌ها تازگی ندارد.",
+)
+FA_COMMENTS = (("رضا", "تحلیل متوازنی بود، سپاس."), ("سارا م.", "نقش همسایگان بیش از این باید بررسی شود."),
+               ("فرید", "با نتیجه‌گیری موافق نیستم، اما داده‌ها به خوبی ارائه شده‌اند."))
+
+
+def _fa_fill(rnd: random.Random, template: str, a: str, b: str, t: str, r: str) -> str:
+    return template.format(
+        A=a, a=a, b=b, t=t, t2=rnd.choice(FA_TOPICS), r=r, e=rnd.choice(FA_EVENTS), y=rnd.choice(FA_YEARS_AGO),
+        n=fa_digits(str(rnd.randint(2, 60))), p=fa_digits(str(rnd.randint(3, 45))), m=rnd.choice(FA_MONTHS),
+    )
+
+
+def generated_persian_article(rnd: random.Random, post_id: int, day: date, earlier: list[Article],
+                              used_slugs: set[str], index: int, translation_of: int | None = None) -> Article:
+    """One generated Persian post (the Random drives everything, so call order matters)."""
+    kind = rnd.choices(("Interview", "Note", "News"), weights=(4, 3, 3))[0]
+    topics = rnd.sample(FA_TOPIC_CATEGORIES, rnd.choice((1, 1, 2)))
+    categories = sorted({FA_TYPE_CATEGORY[kind]} | {FA_CATEGORIES[s][0] for s in topics})
+    a, b = rnd.sample(FA_ACTORS, 2)
+    t, r = rnd.choice(FA_TOPICS), rnd.choice(FA_REGIONS)
+    title = rnd.choice(FA_TITLE_TEMPLATES).format(A=a, B=b, T=t, R=r, E=rnd.choice(FA_EVENTS))
+    slug = base_slug = wp_sanitize_title(title)
+    suffix = 2
+    while slug in used_slugs:
+        slug, suffix = f"{base_slug}-{suffix}", suffix + 1
+    used_slugs.add(slug)
+    deck = list(FA_SENTENCES)
+    rnd.shuffle(deck)
+
+    def paragraph(sentences: int) -> str:
+        return " ".join(_fa_fill(rnd, deck.pop() if deck else rnd.choice(FA_SENTENCES), a, b, t, r)
+                        for _ in range(sentences))
+
+    if kind == "Interview":
+        clause = _fa_fill(rnd, rnd.choice(FA_INTERVIEW_LEADS).replace("{X}", rnd.choice(FA_EXPERTS)), a, b, t, r)
+    else:
+        clause = paragraph(1)
+    if rnd.random() < 0.3:  # long leads, cut at 55 words in listings
+        clause += " " + paragraph(2)
+    author = author_title = None
+    if kind == "Note":
+        author, author_title = rnd.choice(FA_AUTHORS)
+    blocks: list[Block] = []
+    count = rnd.randint(4, 10)
+    q_style = rnd.choice(("س: ", "سوال: "))
+    while len(blocks) < count:
+        position = len(blocks)
+        if kind == "Interview" and position % 3 == 1 and position < count - 1:
+            blocks.append(("q", q_style + _fa_fill(rnd, rnd.choice(FA_QUESTIONS), a, b, t, r)))
+        elif position == 2 and rnd.random() < 0.25:
+            blocks.append(("h3", rnd.choice(FA_HEADINGS)))
+        else:
+            blocks.append(("p", paragraph(rnd.randint(2, 4))))
+    if earlier and rnd.random() < 0.3:
+        target = earlier[rnd.randrange(len(earlier))]
+        href = target.path if rnd.random() < 0.7 else f"/fa/?p={target.post_id}"
+        paragraphs = [i for i, block in enumerate(blocks) if block[0] == "p"]
+        i = rnd.choice(paragraphs)
+        sentence = rnd.choice(FA_LINK_SENTENCES).format(title=target.title, href=href)
+        blocks[i] = ("p", f"{blocks[i][1]} {sentence}")
+    comments = [rnd.choice(FA_COMMENTS) for _ in range(rnd.randint(1, 2))] if rnd.random() < 0.05 else []
+    featured = (f"/wp-content/uploads/{day.year}/{day.month:02d}/scfr-{post_id}-1.jpg"
+                if rnd.random() < 0.8 else None)
+    return Article(
+        post_id=post_id, slug=slug, primary_category=topics[0], categories=categories, published=day.isoformat(),
+        title=title, lead=f"{FA_LEAD_PREFIX[kind]} {clause}", type=kind, blocks=blocks, author=author,
+        author_title=author_title, template=("classic", "themebuilder")[index % 2],
+        tags=rnd.sample(FA_TAGS, rnd.randint(1, 3)), comments=comments, featured_image=featured, lang="fa",
+        translation_of=translation_of,
+    )
+
+
+def generated_persian_articles(n: int, seed: int = 0, start: str = "2016-01-01", end: str = "2024-12-31",
+                               english: list[Article] | None = None) -> list[Article]:
+    """n deterministic Persian posts, oldest first, ids FA_FIRST_POST_ID + i, on the same dates as the
+    English posts of generated_articles(n, seed, start, end); post i with i % FA_TRANSLATION_EVERY == 0
+    translates ``english[i]`` (when given: its translation_of is set here too)."""
+    rnd = random.Random(f"fa-{seed}")  # its own Random: the English posts stay exactly as without Persian
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    unlisted = set(rnd.sample(range(n), round(n * UNLISTED_SHARE)))
+    used_slugs: set[str] = set()
+    articles: list[Article] = []
+    for i, day in enumerate(_dates(n, first, last)):
+        counterpart = english[i] if english is not None and i % FA_TRANSLATION_EVERY == 0 else None
+        article = generated_persian_article(rnd, FA_FIRST_POST_ID + i, day, articles, used_slugs, i,
+                                            counterpart.post_id if counterpart else None)
+        if counterpart is not None:
+            counterpart.translation_of = article.post_id
+        if i in unlisted:
+            article.listed = False
+        articles.append(article)
+    return articles
