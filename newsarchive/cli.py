@@ -17,7 +17,8 @@ from newsarchive import output
 from newsarchive.history import diff, revisions
 from newsarchive.files import OutputError
 from newsarchive.report import write_report
-from newsarchive.search import HIGHLIGHT, Filters, search
+from newsarchive.search import GROUPS, HIGHLIGHT, Filters, search
+from newsarchive.search import count_by as count_by_
 from newsarchive.stats import archive_stats
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -134,16 +135,24 @@ def diff_command(archive: str, url: str) -> None:
 @click.option("--lang", type=click.Choice(["en", "fa"]))
 @click.option("--type", "type_", type=click.Choice(["Interview", "Opinion", "Note", "News"]))
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--count-by", type=click.Choice(list(GROUPS)), help="Count matching articles per month, category…")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def search_command(archive: str, query: str, since: str | None, until: str | None, category: str | None,
-                   author: str | None, lang: str | None, type_: str | None, limit: int, fmt: str) -> None:
-    """Full-text search, best match first (FTS5 syntax: words, "a phrase", OR, NOT, prefix*)."""
+                   author: str | None, lang: str | None, type_: str | None, limit: int, count_by: str | None,
+                   fmt: str) -> None:
+    """Full-text search, best match first (FTS5 syntax: words, "a phrase", OR, NOT, prefix*).
+
+    With --count-by, how many articles match per month (year, category, author…)."""
     for name, value in (("--since", since), ("--until", until)):
         if value and not ISO_DATE.match(value):
             raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=name)
+    filters = Filters(since, until, category, author, lang, type_)
     try:
         with Archive.open_existing(archive) as store:
-            hits = search(store, query, Filters(since, until, category, author, lang, type_), limit)
+            if count_by:
+                output.write_rows(count_by_(store, query, count_by, filters), fmt, columns=(count_by, "articles"))
+                return
+            hits = search(store, query, filters, limit)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     output.write_rows(hits, fmt, columns=("published", "title", "snippet", "url"),

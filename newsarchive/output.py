@@ -35,7 +35,7 @@ def write_rows(rows: list[dict[str, Any]], fmt: str, *, columns: Sequence[str], 
         for row in rows:
             writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
     else:
-        table = Table(*columns, show_lines=False, expand=True)
+        table = Table(*columns, show_lines=False, expand=len(columns) > 2)
         for row in rows:
             table.add_row(*(_cell(str(row.get(c) or ""), highlight) for c in columns))
         console = Console()

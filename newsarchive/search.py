@@ -64,3 +64,24 @@ def search(archive: Archive, query: str, filters: Filters = Filters(), limit: in
     except Exception as exc:  # sqlite3.OperationalError: fts5 syntax error, no such column…
         raise SearchError(f"cannot search for {query!r}: {exc}. Use words, \"a phrase\", AND/OR/NOT, prefix*, "
                           "or quote words that contain punctuation") from exc
+
+
+GROUPS = {"month": "substr(a.published, 1, 7)", "year": "substr(a.published, 1, 4)", "type": "a.type",
+          "lang": "a.lang", "category": "c.value", "author": "w.value"}
+
+
+def count_by(archive: Archive, query: str, group: str, filters: Filters = Filters()) -> list[dict[str, Any]]:
+    """How many articles match ``query`` (and the filters) per month, year, category, author…"""
+    if group not in GROUPS:
+        raise SearchError(f"cannot count by {group!r}: choose one of {', '.join(GROUPS)}")
+    where, params = filters.sql()
+    joins = {"category": ", json_each(a.categories) c", "author": ", json_each(a.authors) w"}.get(group, "")
+    sql = (f"SELECT {GROUPS[group]} AS {group}, count(DISTINCT a.rowid) AS articles "
+           f"FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid{joins} "
+           f"WHERE articles_fts MATCH ?{where} GROUP BY 1 ORDER BY 1")
+    try:
+        return list(archive.db.query(sql, [fts_query(query), *params]))
+    except SearchError:
+        raise
+    except Exception as exc:
+        raise SearchError(f"cannot search for {query!r}: {exc}") from exc

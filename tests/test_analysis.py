@@ -243,3 +243,14 @@ def test_report_opens_in_a_browser(report):
     dom = chromium(report.as_uri(), ARTIFACTS / "report.png")
     for heading in ("Articles per month", "Top authors", "Crawl history"):
         assert heading in dom
+
+
+def test_search_counts_articles_mentioning_a_word_in_a_category_per_month(archive):
+    rows = json.loads(run(archive, "search", "Pakistan", "--category", "News", "--count-by", "month",
+                          "--format", "json").output)
+    expected = {}
+    for article in SITE.articles():
+        text = article.expected("http://x")
+        if "News" in article.categories and "pakistan" in (text["title"] + text["body"]).lower():
+            expected[article.published[:7]] = expected.get(article.published[:7], 0) + 1
+    assert {r["month"]: r["articles"] for r in rows} == expected
