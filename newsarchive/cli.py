@@ -9,7 +9,9 @@ import sys
 import click
 
 from crawler.urls import DEFAULT_BASE_URL
-from exports.jsonl import export_jsonl
+from exports import FORMATS, Selection, SelectionError
+from exports import export as export_archive
+from exports import verify as verify_bag
 from newsarchive.archive import Archive, ArchiveError
 from newsarchive.lock import ArchiveBusy
 from newsarchive.crawl import CrawlError, run_crawl
@@ -93,18 +95,37 @@ def crawls(archive: str, fmt: str) -> None:
 
 @main.command()
 @ARCHIVE_OPTION
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["jsonl"]))
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
+@click.option("--output", "-o", required=True, type=click.Path(), help="File (a folder for bagit) to write.")
+@click.option("--as-of", help="Each article as it stood then: YYYY-MM-DD or an ISO date-time.")
+@click.option("--crawl", type=int, help="The archive as it stood after this crawl (see `newsarchive crawls`).")
 @click.option("--lang", type=click.Choice(["en", "fa"]), help="Only articles of this edition.")
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def export(archive: str, fmt: str, output: str, lang: str | None, force: bool) -> None:
-    """Export the articles (FORMAT: jsonl, one article per line)."""
+@click.option("--category", help="Only articles in this category (name as shown).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this date.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file or folder.")
+def export(archive: str, fmt: str, output: str, as_of: str | None, crawl: int | None, lang: str | None,
+           category: str | None, since: str | None, until: str | None, force: bool) -> None:
+    """Export a snapshot: jsonl, csv, parquet, warc, wacz, bagit or sqlite."""
+    selection = Selection(as_of=as_of, crawl=crawl, lang=lang, category=category, since=since, until=until)
     try:
         with Archive.open_existing(archive) as store:
-            count = export_jsonl(store, output, force=force, lang=lang)
-    except (ArchiveError, OutputError) as exc:
+            counts = export_archive(store, fmt, output, selection, force=force)
+    except (ArchiveError, OutputError, SelectionError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"wrote {count} articles to {output}")
+    click.echo(f"wrote {output}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if not isinstance(v, dict)))
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+def verify(path: str) -> None:
+    """Check a bag's fixity and completeness; exits 1 and lists what is wrong."""
+    problems = verify_bag(path)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        raise click.ClickException(f"{path}: {len(problems)} problem{'s' if len(problems) > 1 else ''}")
+    click.echo(f"{path}: valid (every file present, every checksum right)")
 
 
 @main.command("diff")

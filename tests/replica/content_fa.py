@@ -25,7 +25,6 @@ from .content import (
     Site,
     default_articles,
     gregorian,
-    jalali,
     wp_sanitize_title,
 )
 
@@ -383,6 +382,6 @@ def bilingual_site() -> Site:
 
 
 __all__ = [
-    "ARABIC_FORM_WORDS", "TRANSLATIONS", "arabic_forms", "bilingual_site", "fa_article", "jalali", "jdate",
+    "ARABIC_FORM_WORDS", "TRANSLATIONS", "arabic_forms", "bilingual_site", "fa_article", "jdate",
     "persian_articles",
 ]

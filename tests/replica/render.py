@@ -25,7 +25,6 @@ from xml.sax.saxutils import escape as xml_escape
 
 from .content import (
     CATEGORIES,
-    CATEGORY_SLUG_BY_NAME,
     EXCERPT_WORDS,
     FA_SITE_DESCRIPTION,
     FA_SITE_NAME,
