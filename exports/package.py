@@ -3,6 +3,8 @@ provenance), built from the other exports."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import platform
 import sqlite3
@@ -43,8 +45,9 @@ def write_pages(articles: Iterable[dict[str, Any]], path: Path) -> int:
 def create_wacz(warc: Path, pages: Path, output: Path, *, title: str, description: str) -> None:
     from wacz.main import main as wacz_main
 
-    status = wacz_main(["create", "-o", str(output), "-p", str(pages), "--title", title, "--desc", description,
-                        str(warc)])
+    with contextlib.redirect_stdout(io.StringIO()):  # wacz narrates each step on stdout
+        status = wacz_main(["create", "-o", str(output), "-p", str(pages), "--copy-pages", "--title", title,
+                           "--desc", description, str(warc)])
     if status not in (0, None):
         raise RuntimeError(f"wacz create failed with status {status}")
 
