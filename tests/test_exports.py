@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -239,3 +241,34 @@ def test_edited_article_really_changed_between_the_crawls(archive):
     revisions = sqlite3.connect(archive[0]).execute(
         "SELECT count(*) FROM revisions WHERE url = ?", [edited_url(archive)]).fetchone()[0]
     assert revisions == 2
+
+
+def test_pywb_replays_an_archived_article_from_the_wacz(archive, tmp_path):
+    assert export(archive, "wacz", tmp_path / "a.wacz").exit_code == 0
+    collection = tmp_path / "replay"
+    collection.mkdir()
+    for command in (["init", "archive"], ["add", "--unpack-wacz", "archive", str(tmp_path / "a.wacz")]):
+        subprocess.run([shutil.which("wb-manager"), *command], cwd=collection, check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([shutil.which("wayback"), "-p", str(port), "-b", "127.0.0.1"], cwd=collection,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = edited_url(archive)
+        page = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/archive/2030id_/{url}", timeout=10) as response:
+                    page = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert page is not None and ADDED in page  # the newest capture of the article, replayed
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
