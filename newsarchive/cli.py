@@ -113,7 +113,12 @@ def export(archive: str, fmt: str, output: str, as_of: str | None, crawl: int | 
             counts = export_archive(store, fmt, output, selection, force=force)
     except (ArchiveError, OutputError, SelectionError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"wrote {output}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if not isinstance(v, dict)))
+    def described(part: dict) -> str:
+        return ", ".join(f"{k} {v}" for k, v in part.items())
+
+    nested = all(isinstance(v, dict) for v in counts.values())
+    click.echo(f"wrote {output}: " + ("; ".join(f"{k}: {described(v)}" for k, v in counts.items()) if nested
+                                        else described(counts)))
 
 
 @main.command()
