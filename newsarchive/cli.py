@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 import re
 import sys
+from pathlib import Path
 
 import click
 
-from crawler.urls import DEFAULT_BASE_URL
+from crawler.urls import DEFAULT_BASE_URL, SiteUrls, parse_langs
 from exports import FORMATS, Selection, SelectionError
 from exports import export as export_archive
 from exports import verify as verify_bag
 from newsarchive.archive import Archive, ArchiveError
 from newsarchive.lock import ArchiveBusy
-from newsarchive.crawl import CrawlError, run_crawl
+from newsarchive import schedule_export as schedule_export_
+from newsarchive import schedules
+from newsarchive.crawl import CrawlError, is_loopback, run_crawl
+from newsarchive.scheduler import Scheduler
 from newsarchive import output
 from newsarchive.history import diff, revisions
 from newsarchive.files import OutputError
@@ -232,3 +236,120 @@ def report(archive: str, output: str, force: bool) -> None:
     except (ArchiveError, OutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")
+
+
+@main.group()
+def schedule() -> None:
+    """Recurring crawls, kept in the archive; run them with `newsarchive scheduler`."""
+
+
+@schedule.command("add")
+@ARCHIVE_OPTION
+@click.argument("name")
+@click.option("--cron", required=True, help="Five-field cron expression ('0 */6 * * *') or '@every 6h'.")
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True)
+@click.option("--langs", default="en", show_default=True)
+@click.option("--revisit", type=click.Choice(["all"]))
+@click.option("--full", is_flag=True)
+@click.option("--fast", is_flag=True, help="Only for a copy of the site on this machine.")
+@click.option("--set", "-s", "settings", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
+@click.option("--jitter", default=0, show_default=True, type=click.IntRange(0), help="Delay each run by up to N s.")
+def schedule_add(archive: str, name: str, cron: str, base_url: str, langs: str, revisit: str | None, full: bool,
+                 fast: bool, settings: tuple[str, ...], jitter: int) -> None:
+    """Add a schedule (its crawl options are checked now)."""
+    try:
+        SiteUrls(base_url, parse_langs(langs))
+        if fast and not is_loopback(base_url):
+            raise CrawlError(f"--fast is only for a local copy of the site, not {base_url}")
+        options = {"base_url": base_url, "langs": langs, "revisit": revisit, "full": full, "fast": fast,
+                   "settings": list(settings)}
+        with Archive(archive) as store:
+            schedules.add(store, schedules.Schedule(name, cron, options, jitter))
+    except (ArchiveError, CrawlError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"added schedule {name!r} ({cron}) to {archive}: run `newsarchive scheduler --archive {archive}`")
+
+
+@schedule.command("list")
+@ARCHIVE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def schedule_list(archive: str, fmt: str) -> None:
+    """The archive's schedules, with their last run."""
+    try:
+        with Archive.open_existing(archive) as store:
+            rows = [vars(s) for s in schedules.load(store)]
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    output.write_rows(rows, fmt, columns=("name", "cron", "jitter", "last_run_at", "last_exit", "last_log"))
+
+
+@schedule.command("remove")
+@ARCHIVE_OPTION
+@click.argument("name")
+def schedule_remove(archive: str, name: str) -> None:
+    """Remove a schedule (its crawls stay in the archive)."""
+    try:
+        with Archive.open_existing(archive) as store:
+            schedules.remove(store, name)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"removed schedule {name!r}")
+
+
+@schedule.command("run-now")
+@ARCHIVE_OPTION
+@click.argument("name")
+@click.option("--logs", type=click.Path(file_okay=False), help="Folder of run logs [default: ARCHIVE-logs].")
+def schedule_run_now(archive: str, name: str, logs: str | None) -> None:
+    """Run a schedule's crawl now, in the foreground; exits with the crawl's code."""
+    try:
+        with Archive.open_existing(archive) as store:
+            (item,) = schedules.load(store, name)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    status, log = schedules.run(archive, item, Path(logs or f"{archive}-logs"))
+    click.echo(f"{name}: exit {status}, log {log}")
+    sys.exit(status)
+
+
+@schedule.command("export")
+@ARCHIVE_OPTION
+@click.option("--crontab", "fmt", flag_value="crontab", help="crontab lines.")
+@click.option("--systemd", "fmt", flag_value="systemd", help="a systemd service and timer per schedule.")
+@click.option("--output", "-o", type=click.Path(file_okay=False), help="Folder for the systemd units.")
+@click.option("--logs", type=click.Path(file_okay=False), help="Folder of run logs [default: ARCHIVE-logs].")
+def schedule_export(archive: str, fmt: str | None, output: str | None, logs: str | None) -> None:
+    """Write the schedules for the operating system's scheduler instead."""
+    if fmt is None:
+        raise click.UsageError("choose --crontab or --systemd")
+    try:
+        with Archive.open_existing(archive) as store:
+            items = schedules.load(store)
+        absolute = str(Path(archive).resolve())
+        if fmt == "crontab":
+            click.echo(schedule_export_.crontab(items, absolute, Path(logs or f"{absolute}-logs")), nl=False)
+            return
+        units = schedule_export_.systemd(items, absolute)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for name, text in units.items():
+        if output:
+            Path(output).mkdir(parents=True, exist_ok=True)
+            (Path(output) / name).write_text(text, encoding="utf-8")
+            click.echo(f"wrote {Path(output) / name}")
+        else:
+            click.echo(f"# {name}\n{text}")
+
+
+@main.command()
+@ARCHIVE_OPTION
+@click.option("--logs", type=click.Path(file_okay=False), help="Folder of run logs [default: ARCHIVE-logs].")
+def scheduler(archive: str, logs: str | None) -> None:
+    """Run the archive's schedules in the foreground until SIGTERM or Ctrl-C."""
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+    try:
+        Scheduler(archive, logs or f"{archive}-logs").run()
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -145,3 +145,13 @@ def m006_views_for_analysts(db: Database) -> None:
 def m007_rank_titles_above_bodies(db: Database) -> None:
     """FTS5's ``rank`` is bm25 with a title match worth five body matches."""
     db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0, 1.0)')")
+
+
+@migrations()
+def m008_schedules(db: Database) -> None:
+    """Recurring crawls, kept with the archive they fill."""
+    db["schedules"].create(
+        {"name": str, "cron": str, "options": str, "jitter": int, "created_at": str, "last_run_at": str,
+         "last_exit": int, "last_log": str},
+        pk="name",
+    )
