@@ -5,11 +5,16 @@ cleanly by SIGTERM."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from datetime import datetime, timezone
 
 import pytest
@@ -18,6 +23,7 @@ from click.testing import CliRunner
 from newsarchive.cli import main
 from newsarchive.schedule_export import on_calendar
 from newsarchive.schedules import trigger
+from tests.conftest import REPO
 from tests.replica import ReplicaServer, default_site
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS=4"]
@@ -139,3 +145,49 @@ def test_missed_runs_coalesce_into_one_at_start(tmp_path):
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=60)
     assert len(crawls(archive)) == 1 and "missed a run" in output
+
+
+def test_scrapyd_deploys_the_project_and_runs_the_spider_into_the_archive(tmp_path):
+    """A real Scrapyd on 127.0.0.1: scrapyd-deploy (scrapyd-client), schedule.json, the job finishes."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    (tmp_path / "scrapyd.conf").write_text(
+        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {tmp_path}/eggs\n"
+        f"logs_dir = {tmp_path}/logs\ndbs_dir = {tmp_path}/dbs\nitems_dir =\nmax_proc = 1\n")
+    scrapyd = subprocess.Popen([shutil.which("scrapyd")], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    api = f"http://127.0.0.1:{port}"
+
+    def call(endpoint: str, data: dict | None = None) -> dict:
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data else None
+        with urllib.request.urlopen(f"{api}/{endpoint}", data=body, timeout=30) as response:
+            return json.loads(response.read())
+
+    archive = tmp_path / "archive.db"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                call("daemonstatus.json")
+                break
+            except OSError:
+                assert time.monotonic() < deadline and scrapyd.poll() is None, "Scrapyd did not start"
+                time.sleep(0.2)
+        deploy = subprocess.run([shutil.which("scrapyd-deploy")], cwd=REPO, capture_output=True, text=True,
+                                env={**os.environ, "SCRAPYD_URL": f"{api}/"}, timeout=120)
+        assert deploy.returncode == 0 and '"status": "ok"' in deploy.stdout, deploy.stdout + deploy.stderr
+        with ReplicaServer(default_site(), flaky_paths=[], slow_paths=[]) as server:
+            job = call("schedule.json", {"project": "newsarchive", "spider": "scfr", "base_url": server.base_url,
+                                         "setting": [f"ARCHIVE_DB={archive}", "DOWNLOAD_DELAY=0",
+                                                     "AUTOTHROTTLE_ENABLED=0"]})["jobid"]
+            deadline = time.monotonic() + 120
+            while job not in [j["id"] for j in call("listjobs.json?project=newsarchive")["finished"]]:
+                assert time.monotonic() < deadline, "the Scrapyd job did not finish"
+                time.sleep(0.5)
+    finally:
+        scrapyd.terminate()
+        scrapyd.wait(timeout=30)
+        (REPO / "setup.py").unlink(missing_ok=True)  # scrapyd-deploy leaves the one it generated
+    assert len(crawls(archive)) == 1 and crawls(archive)[0]["status"] == "finished"
+    assert sqlite3.connect(archive).execute("SELECT count(*) FROM articles").fetchone()[0] == len(default_site().articles())
