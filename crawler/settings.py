@@ -65,7 +65,12 @@ REVISIT_AFTER_DAYS = [[2, 0.25], [14, 1], [90, 7], [None, 30]]
 
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
+    "crawler.extensions.ProgressDisplay": 500,
 }
+
+# A live view of the crawl on the terminal (pages, articles new / changed,
+# errors); `newsarchive crawl` turns it on when stderr is a terminal.
+NEWSARCHIVE_PROGRESS = False
 
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.BlockStatsMiddleware": 950,  # counts blocks before the spider sees the page

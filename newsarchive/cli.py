@@ -46,8 +46,10 @@ def main() -> None:
 @click.option("--full", is_flag=True, help="Ignore what the archive knows and walk the whole site.")
 @click.option("--fast", is_flag=True, help="No delays or throttling: only for a copy of the site on this machine.")
 @click.option("--set", "-s", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
+@click.option("--progress/--no-progress", default=None,
+              help="Live progress display instead of the log [default: on when stderr is a terminal].")
 def crawl(archive: str, base_url: str, langs: str, revisit: str | None, full: bool, fast: bool,
-          overrides: tuple[str, ...]) -> None:
+          overrides: tuple[str, ...], progress: bool | None) -> None:
     """Run one crawl (the same as `scrapy crawl scfr`). Exits 1 if it failed,
     2 if extraction drift was detected (see the crawl's `drift`).
 
@@ -59,6 +61,9 @@ def crawl(archive: str, base_url: str, langs: str, revisit: str | None, full: bo
         if not sep:
             raise click.BadParameter(f"expected NAME=VALUE, got {override!r}", param_hint="--set")
         settings[name] = value
+    if progress if progress is not None else sys.stderr.isatty():
+        settings.setdefault("NEWSARCHIVE_PROGRESS", True)
+        settings.setdefault("LOG_LEVEL", "WARNING")  # the display replaces the log lines
     try:
         row = run_crawl(archive, base_url=base_url, langs=langs, fast=fast, overrides=settings,
                         spider_args={"revisit": revisit, "full": "1" if full else None})

@@ -90,3 +90,13 @@ def test_reading_a_missing_archive_is_a_one_line_error(tmp_path, command):
 def test_bad_langs_is_a_clear_error(tmp_path, replica):
     result = newsarchive("crawl", "--archive", str(tmp_path / "a.db"), "--base-url", replica.base_url, "--langs", "de")
     assert result.returncode == 1 and result.stderr.startswith("Error: langs must be")
+
+
+def test_crawl_shows_live_progress_when_asked(tmp_path):
+    with ReplicaServer(default_site()) as server:
+        result = newsarchive("crawl", "--archive", str(tmp_path / "a.db"), "--base-url", server.base_url, "--fast",
+                             "--progress")
+    assert result.returncode == 0
+    assert "pages fetched" in result.stderr and "INFO" not in result.stderr  # the display replaces the log
+    last_row = [line for line in result.stderr.splitlines() if line.startswith("│")][-1]
+    assert last_row.split("│")[2].strip() == str(ARTICLES)  # articles new
