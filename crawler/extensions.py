@@ -10,9 +10,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from twisted.internet.task import LoopingCall
 
-SHOWN = (("pages fetched", "response_received_count"), ("articles new", "newsarchive/articles/new"),
-         ("articles changed", "newsarchive/articles/changed"), ("articles unchanged", "newsarchive/articles/unchanged"),
-         ("articles gone", "newsarchive/articles/gone"), ("errors", "newsarchive/failures"))
+SHOWN = (("pages", "response_received_count"), ("new", "newsarchive/articles/new"),
+         ("changed", "newsarchive/articles/changed"), ("unchanged", "newsarchive/articles/unchanged"),
+         ("gone", "newsarchive/articles/gone"), ("errors", "newsarchive/failures"))
 
 
 class ProgressDisplay:
@@ -35,7 +35,8 @@ class ProgressDisplay:
         return extension
 
     def render(self) -> Table:
-        table = Table(title="newsarchive crawl", title_justify="left")
+        table = Table(title="newsarchive crawl: pages fetched, articles new / changed / unchanged / gone, errors",
+                      title_justify="left")
         for label, _ in SHOWN:
             table.add_column(label, justify="right")
         dropped = sum(v for k, v in self.stats.get_stats().items() if k.startswith("newsarchive/dropped/"))

@@ -98,5 +98,7 @@ def test_crawl_shows_live_progress_when_asked(tmp_path):
                              "--progress")
     assert result.returncode == 0
     assert "pages fetched" in result.stderr and "INFO" not in result.stderr  # the display replaces the log
+    assert [c.strip() for c in result.stderr.split("┃")[1:7]] == ["pages", "new", "changed", "unchanged", "gone",
+                                                                  "errors"]
     last_row = [line for line in result.stderr.splitlines() if line.startswith("│")][-1]
     assert last_row.split("│")[2].strip() == str(ARTICLES)  # articles new
