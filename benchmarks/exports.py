@@ -16,30 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.archives import generated_archive
 from exports import Selection, export
-from newsarchive.archive import Archive
-from tests.replica import generated_site
-
-BASE = "https://www.scfr.ir"
-
-
-def build(path: Path, n_articles: int) -> Archive:
-    archive = Archive(path)
-    site = generated_site(min(n_articles, 2000), seed=13)
-    templates = [a.expected(BASE) for a in site.articles()]
-    with archive.db.atomic():
-        for i in range(n_articles):
-            record = dict(templates[i % len(templates)])
-            record["url"] = f"{BASE}/en/news/{300000 + i}/article-{i}/"
-            record["title"] = f"{record['title']} ({i})"
-            record["fetched_at"] = "2026-01-01T00:00:00+00:00"
-            page = f"<html><body><h1>{record['title']}</h1><p>{record['body']}</p></body></html>".encode()
-            capture = archive.save_capture(None, {
-                "url": record["url"], "status": 200, "body": page, "fetched_at": record["fetched_at"],
-                "request_headers": {"User-Agent": "newsarchive"},
-                "response_headers": {"Content-Type": "text/html; charset=UTF-8"}})
-            archive.save_article(record, None, capture_id=capture)
-    return archive
 
 
 def timed(function) -> float:
@@ -50,7 +28,7 @@ def timed(function) -> float:
 
 def run(n_articles: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        archive = build(Path(tmp) / "archive.db", n_articles)
+        archive = generated_archive(Path(tmp) / "archive.db", n_articles, seed=13, distinct=2000, captures=True)
         read = timed(lambda: archive.db.execute("SELECT * FROM articles").fetchall())
         jsonl = timed(lambda: export(archive, "jsonl", Path(tmp) / "a.jsonl", Selection(), progress=False))
         warc = timed(lambda: export(archive, "warc", Path(tmp) / "a.warc.gz", Selection(), progress=False))

@@ -22,29 +22,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsarchive.archive import Archive
+from benchmarks.archives import generated_archive
 from newsarchive.search import search
-from tests.replica import generated_site
-
-BASE = "https://www.scfr.ir"
 # Two-word queries, both words from one article, drawn from words in this share
 # of the articles: topical terms an analyst searches for, and the site's most
 # common words (the worst case: most of the archive matches).
 QUERY_SETS = (("topical", 0.002, 0.05), ("common", 0.3, 1.01))
-
-
-def build(path: Path, n_articles: int) -> Archive:
-    archive = Archive(path)
-    site = generated_site(min(n_articles, 5000), seed=11)
-    templates = [a.expected(BASE) for a in site.articles()]
-    with archive.db.atomic():
-        for i in range(n_articles):
-            record = dict(templates[i % len(templates)])
-            record["url"] = f"{BASE}/en/news/{200000 + i}/article-{i}/"
-            record["title"] = f"{record['title']} ({i})"
-            archive.save_article(record, None)
-    archive.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
-    return archive
 
 
 def timed(function, *args) -> float:
@@ -56,7 +39,8 @@ def timed(function, *args) -> float:
 def run(n_articles: int, n_queries: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        archive = build(Path(tmp) / "archive.db", n_articles)
+        archive = generated_archive(Path(tmp) / "archive.db", n_articles)
+        archive.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
         build_s = time.perf_counter() - started
         sample = [set(re.findall(r"[a-z]{4,}", body.lower()))
                   for (body,) in archive.db.execute("SELECT body FROM articles LIMIT 2000")]

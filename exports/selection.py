@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from newsarchive.archive import Archive
+from newsarchive.search import Filters
 
 LIST_FIELDS = ("categories", "authors", "tags")
 COLUMNS = ("url", "post_id", "title", "published", "published_raw", "categories", "authors", "tags", "lead",
@@ -66,20 +67,16 @@ class Selection:
                 raise SelectionError(f"there is no crawl {self.crawl} in {archive.path} (see: newsarchive crawls)")
             revision.append("r.crawl_id <= ?")
             params.append(self.crawl)
-        where = []
-        for value, clause in ((self.lang, "a.lang = ?"), (self.since, "a.published >= ?"),
-                              (self.until, "a.published <= ?"),
-                              (self.category, "EXISTS (SELECT 1 FROM json_each(a.categories) WHERE value = ?)")):
-            if value:
-                where.append(clause)
-                params.append(value)
+        where, filter_params = Filters(since=self.since, until=self.until, category=self.category,
+                                       lang=self.lang).sql()
+        params += filter_params
         sql = (
             "SELECT a.url, a.post_id, r.title, a.published, a.published_raw, a.categories, a.authors, a.tags, "
             "NULL AS lead, r.body, a.type, a.lang, a.images, a.translations, r.content_hash, a.first_seen, "
             "a.last_seen, a.gone_since, r.id AS revision_id, r.fetched_at AS revision_fetched_at, r.capture_id "
             "FROM articles a JOIN revisions r ON r.id = "
-            f"(SELECT max(r.id) FROM revisions r WHERE {' AND '.join(revision)})"
-            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.published, a.url"
+            f"(SELECT max(r.id) FROM revisions r WHERE {' AND '.join(revision)}) WHERE 1 = 1{where} "
+            "ORDER BY a.published, a.url"
         )
         return sql, params
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,16 @@ def seed_parts() -> tuple[list[str], list[str]]:
     start = next(i for i, line in enumerate(lines) if line.startswith("Strategic Council Online:"))
     end = next(i for i, line in enumerate(lines) if line.endswith(SEED_BODY_END))
     return lines[start:end + 1], lines[end + 1:]
+
+
+def query(archive: Path, sql: str, params=()) -> list[dict]:
+    """Rows of a query on an archive file, as dicts (a fresh connection, as any reader would)."""
+    db = sqlite3.connect(archive)
+    db.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in db.execute(sql, params)]
+    finally:
+        db.close()
 
 
 @pytest.fixture(scope="session")

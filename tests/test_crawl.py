@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -11,7 +10,7 @@ from collections import Counter
 import pytest
 
 from crawler.urls import ARTICLE_PATH
-from tests.conftest import REPO, scrapy_crawl, seed_parts
+from tests.conftest import REPO, query, scrapy_crawl, seed_parts
 from tests.replica import (CALENDAR_PATH, FLAKY_PATH, PDF_PATH, REDIRECT_LOOP_PATH, REMOVED_POST_PATH,
                            SEARCH_PATH, SLOW_PATH, ReplicaServer, default_site)
 
@@ -21,9 +20,7 @@ JSON_FIELDS = {"categories", "authors", "tags", "images"}
 
 
 def rows(crawl, sql, params=()):
-    db = sqlite3.connect(crawl.archive)
-    db.row_factory = sqlite3.Row
-    return [dict(r) for r in db.execute(sql, params)]
+    return query(crawl.archive, sql, params)
 
 
 def stored(crawl, url):

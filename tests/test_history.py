@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -13,17 +12,12 @@ from click.testing import CliRunner
 from crawler.urls import ARTICLE_PATH
 from newsarchive.archive import Archive
 from newsarchive.cli import main
-from tests.conftest import scrapy_crawl
+from tests.conftest import query, scrapy_crawl
 from tests.replica import ReplicaServer, default_site
 
 EDITED, REMOVED, TEMPLATE = 101850, 102075, 103192
 ADDED_PARAGRAPH = "An added closing paragraph: both sides agreed to meet again in Quetta next month."
 
-
-def query(archive, sql, params=()):
-    db = sqlite3.connect(archive)
-    db.row_factory = sqlite3.Row
-    return [dict(r) for r in db.execute(sql, params)]
 
 
 @dataclasses.dataclass

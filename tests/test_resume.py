@@ -13,7 +13,7 @@ import time
 import pytest
 
 from crawler.urls import ARTICLE_PATH
-from tests.conftest import FAST, REPO, scrapy_crawl
+from tests.conftest import FAST, REPO, query, scrapy_crawl
 from tests.replica import ReplicaServer, default_site
 
 ARTICLES = len(default_site().articles())
@@ -41,11 +41,6 @@ def wait_for(archive, sql, at_least: int, process: subprocess.Popen, timeout: fl
         assert time.monotonic() < deadline, f"no {at_least} rows after {timeout} s"
         time.sleep(0.02)
 
-
-def query(archive, sql, params=()):
-    db = sqlite3.connect(archive)
-    db.row_factory = sqlite3.Row
-    return [dict(r) for r in db.execute(sql, params)]
 
 
 @dataclasses.dataclass
