@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -13,6 +13,7 @@ from w3lib.url import safe_url_string
 
 from crawler.pages.blocks import page_blocks
 from crawler.session import ArchiveSession
+from crawler.urls import ARTICLE_PATH
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -86,7 +87,10 @@ class BlockStatsMiddleware:
         return cls(ArchiveSession.of(crawler))
 
     def process_spider_input(self, response: Response) -> None:
-        if response.status != 200 or not isinstance(response, HtmlResponse) or not self.session.open:
+        """Article pages only: they carry every template block (sidebars, footer,
+        comments) and are what the counts are used on."""
+        if (response.status != 200 or not isinstance(response, HtmlResponse) or not self.session.open
+                or not ARTICLE_PATH.match(urlsplit(response.url).path)):
             return
         body = response.xpath("//body")
         if body:

@@ -92,7 +92,7 @@ ITEM_PIPELINES = {
 # BOILERPLATE_TEMPLATE_SHARE of the pages have it.
 BOILERPLATE_MIN_PAGES = 3
 BOILERPLATE_SHARE = 0.05
-BOILERPLATE_TEMPLATE_SHARE = 0.3
+BOILERPLATE_TEMPLATE_SHARE = 0.6
 
 # Drift alarms (pipelines/drift.py): raised when at least DRIFT_SHARE of the
 # crawl's article pages (and DRIFT_MIN_PAGES of them) miss a template selector,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
@@ -68,6 +69,9 @@ class SiteUrls:
             raise ValueError(f"langs must be a comma-separated subset of {','.join(LANGS)}, not {','.join(langs)!r}")
         self.origin = f"{parts.scheme}://{parts.netloc.lower()}"
         self.langs = tuple(langs)
+        # Pages repeat the same links (menus, sidebars, footers): both are pure, so cache them.
+        self.normalize = lru_cache(maxsize=65536)(self.normalize)  # type: ignore[method-assign]
+        self.kind = lru_cache(maxsize=65536)(self.kind)  # type: ignore[method-assign]
 
     def url(self, path: str) -> str:
         """Absolute URL of a path on the site."""

@@ -84,6 +84,12 @@ class Archive:
     def close(self) -> None:
         self.db.close()
 
+    def _insert(self, table: str, row: Mapping[str, Any]) -> int:
+        """A plain INSERT (sqlite-utils' insert() inspects the table on every call: too slow per page)."""
+        columns = ", ".join(f"[{name}]" for name in row)
+        marks = ", ".join("?" for _ in row)
+        return self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values())).lastrowid
+
     def __enter__(self) -> Archive:
         return self
 
@@ -177,13 +183,14 @@ class Archive:
         with self.db.atomic():
             stored = self.db.execute("SELECT content_hash FROM articles WHERE url = ?", [url]).fetchone()
             if stored is None:
-                self.db["articles"].insert({**row, "first_seen": fetched_at})
+                self._insert("articles", {**row, "first_seen": fetched_at})
                 outcome = "new"
             else:
-                self.db["articles"].update(url, row)
+                assignments = ", ".join(f"[{name}] = ?" for name in row)
+                self.db.execute(f"UPDATE articles SET {assignments} WHERE url = ?", [*row.values(), url])
                 outcome = "unchanged" if stored[0] == digest else "changed"
             if outcome != "unchanged":
-                self.db["revisions"].insert({
+                self._insert("revisions", {
                     "url": url, "content_hash": digest, "title": article["title"], "body": article["body"],
                     "fetched_at": fetched_at, "fetched_url": article.get("fetched_url"), "crawl_id": crawl_id,
                     "capture_id": capture_id,
@@ -262,7 +269,7 @@ class Archive:
         gone (and kept). Returns whether an article was newly marked gone."""
         failed_at = failure.get("failed_at") or utcnow()
         with self.db.atomic():
-            self.db["failures"].insert({
+            self._insert("failures", {
                 "crawl_id": crawl_id, "url": failure["url"], "reason": failure["reason"],
                 "status": failure.get("status"), "attempts": failure.get("attempts", 1),
                 "detail": failure.get("detail", ""), "failed_at": failed_at,
@@ -307,7 +314,7 @@ class Archive:
                 self.db.execute(
                     "INSERT OR IGNORE INTO payloads (digest, encoding, data, length, stored_length) VALUES (?, ?, ?, ?, ?)",
                     [digest, encoding, data, len(body), len(data)])
-            table = self.db["captures"].insert({
+            capture_id = self._insert("captures", {
                 "crawl_id": crawl_id, "url": capture["url"], "method": capture.get("method", "GET"),
                 "status": capture["status"], "protocol": capture.get("protocol"),
                 "request_headers": json.dumps(capture.get("request_headers", {})),
@@ -325,7 +332,7 @@ class Archive:
                 "ELSE excluded.last_modified END",
                 [capture["url"], crawl_id, capture["status"], _first(headers.get("etag")),
                  _first(headers.get("last-modified")), fetched_at, fetched_at])
-        return int(table.last_pk)
+        return capture_id
 
     def payload(self, digest: str) -> bytes:
         """A payload exactly as received (still content-encoded, as WARC keeps it)."""

@@ -33,6 +33,32 @@ STRAY = re.compile(
 )
 
 
+def strip_markers(item: ArticleItem) -> list[dict]:
+    """Cut the body at a trailing section's marker, drop stray widgets; returns what was removed."""
+    if not item.body:
+        return []
+    kept: list[str] = []
+    records: list[dict] = []
+    paragraphs = item.body.split("\n\n")
+    for index, paragraph in enumerate(paragraphs):
+        if index > 0 and TRAILING_SECTION.match(paragraph):
+            records.append(_record("text:trailing-section", paragraphs[index:], paragraph))
+            break
+        if STRAY.match(paragraph):
+            records.append(_record("text:stray-widget", [paragraph], paragraph[:40]))
+            continue
+        kept.append(paragraph)
+    if records:
+        item.body = "\n\n".join(kept) or None
+        item.lead = kept[0] if kept else None
+        item.cleaning.extend(records)
+    return records
+
+
+def _record(rule: str, removed: list[str], marker: str) -> dict:
+    return {"rule": rule, "marker": marker, "paragraphs": len(removed), "chars": sum(len(p) for p in removed)}
+
+
 class BoilerplatePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.stats = crawler.stats
@@ -42,25 +68,7 @@ class BoilerplatePipeline:
         return cls(crawler)
 
     async def process_item(self, item):
-        if not isinstance(item, ArticleItem) or not item.body:
-            return item
-        kept: list[str] = []
-        paragraphs = item.body.split("\n\n")
-        for index, paragraph in enumerate(paragraphs):
-            if index > 0 and TRAILING_SECTION.match(paragraph):
-                removed = paragraphs[index:]
-                self._record(item, "text:trailing-section", removed, marker=paragraph)
-                break
-            if STRAY.match(paragraph):
-                self._record(item, "text:stray-widget", [paragraph], marker=paragraph[:40])
-                continue
-            kept.append(paragraph)
-        if len(kept) != len(paragraphs):
-            item.body = "\n\n".join(kept) or None
-            item.lead = kept[0] if kept else None
+        if isinstance(item, ArticleItem):
+            for record in strip_markers(item):
+                self.stats.inc_value(f"newsarchive/boilerplate/{record['rule']}")
         return item
-
-    def _record(self, item: ArticleItem, rule: str, removed: list[str], marker: str) -> None:
-        chars = sum(len(p) for p in removed)
-        item.cleaning.append({"rule": rule, "marker": marker, "paragraphs": len(removed), "chars": chars})
-        self.stats.inc_value(f"newsarchive/boilerplate/{rule}")

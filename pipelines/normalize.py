@@ -37,17 +37,19 @@ def normalize_line(text: str | None) -> str | None:
     return clean_line(text.replace("\n", " ")) or None if isinstance(text, str) else text
 
 
+def normalize_item(item: ArticleItem) -> ArticleItem:
+    item.title = normalize_line(item.title)
+    item.published_raw = normalize_line(item.published_raw)
+    item.body = normalize_body(item.body)
+    item.lead = normalize_body(item.lead)
+    for name in ("categories", "authors", "tags"):
+        values = (normalize_line(value) for value in getattr(item, name))
+        setattr(item, name, list(dict.fromkeys(v for v in values if v)))
+    for image in item.images:
+        image["caption"] = normalize_line(image.get("caption"))
+    return item
+
+
 class NormalizePipeline:
     async def process_item(self, item):
-        if not isinstance(item, ArticleItem):
-            return item
-        item.title = normalize_line(item.title)
-        item.published_raw = normalize_line(item.published_raw)
-        item.body = normalize_body(item.body)
-        item.lead = normalize_body(item.lead)
-        for name in ("categories", "authors", "tags"):
-            values = (normalize_line(value) for value in getattr(item, name))
-            setattr(item, name, list(dict.fromkeys(v for v in values if v)))
-        for image in item.images:
-            image["caption"] = normalize_line(image.get("caption"))
-        return item
+        return normalize_item(item) if isinstance(item, ArticleItem) else item

@@ -44,7 +44,7 @@ class Thresholds:
     """A block is repeated when it stands on at least this many pages…"""
     share: float = 0.05
     """…and on at least this share of the site's pages."""
-    template_share: float = 0.3
+    template_share: float = 0.6
     """A lone repeated block is removed when at least this share of pages has it."""
 
 
@@ -65,7 +65,10 @@ def remove_repeated(paragraphs: list[str], pages_with: Callable[[list[int]], dic
             if repeated[start] and not is_lead[start]:
                 zone = sum(len(p) for p, r in zip(paragraphs[start:], repeated[start:]) if not r)
                 text = sum(len(p) for p, r in zip(paragraphs[:start], repeated[:start]) if not r)
-                if zone <= 0.5 * text:
+                # one repeated block alone (a recurring sub-heading) is template text only if nearly every page has it
+                template_like = sum(repeated[start:]) >= 2 or counts.get(keys[start], 0) >= \
+                    thresholds.template_share * site_pages
+                if zone <= 0.5 * text and template_like:
                     removed.update({i: "repetition:tail" for i in range(start, len(paragraphs))})
                     break
     index = 1

@@ -69,5 +69,10 @@ def test_block_keys_ignore_case_digits_and_spacing():
 def test_an_early_repeated_heading_does_not_cut_the_text_after_it():
     disclaimer = "The views expressed are the author's own."
     body = [LEAD, "Conclusion", *TEXT, disclaimer]
-    kept, _ = clean(body, {"Conclusion": 20, disclaimer: 20})
+    kept, _ = clean(body, {"Conclusion": 20, disclaimer: 90})
     assert kept == [LEAD, "Conclusion", *TEXT]
+
+
+def test_a_sub_heading_that_other_articles_share_is_kept_even_at_the_end():
+    body = [LEAD, *TEXT, "What Iran expects"]
+    assert clean(body, {"What Iran expects": 10})[0] == body

@@ -33,6 +33,8 @@ def clean_line(text: str) -> str:
 
 def clean_block(text: str) -> str:
     """Clean each line of a block and drop its empty lines."""
+    if "\n" not in text:
+        return clean_line(text)
     return "\n".join(line for line in (clean_line(part) for part in text.split("\n")) if line)
 
 
@@ -91,6 +93,8 @@ def paragraphs(element: HtmlElement) -> list[str]:
     buffer: list[str] = []
 
     def flush() -> None:
+        if not buffer:
+            return
         text = clean_block("".join(buffer))
         buffer.clear()
         if text:

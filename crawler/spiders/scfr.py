@@ -14,6 +14,7 @@ import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urljoin
 
 import scrapy
 from scrapy import signals
@@ -56,6 +57,7 @@ class ScfrSpider(scrapy.Spider):
         self.requested_mode = "full" if _flag(full) else "all" if revisit == "all" else "incremental"
         self.crawl_args = {"base_url": self.base_url, "langs": ",".join(self.langs), **kwargs,
                            **({"revisit": revisit} if revisit else {}), **({"full": full} if full else {})}
+        self.requested: set[str] = set()  # spares Scrapy's middleware chain the links already followed
         self.sitemap_listed: set[str] = set()
         self.sitemaps_complete = True
         self.checked_missing = False
@@ -93,20 +95,21 @@ class ScfrSpider(scrapy.Spider):
         """A request for ``url`` in its normal form, or None when it is out of
         scope or the revisit policy does not want it."""
         url = self.site.normalize(url)
+        if url in self.requested and not force:
+            return None
         kind = self.site.kind(url)
         if kind is Kind.SKIP:
             return None
         if not force and not self.policy.wants(url, kind, lastmod):
             self.crawler.stats.inc_value(f"newsarchive/skipped/known_{kind.value}")
             return None
+        self.requested.add(url)
         return self.request(url, kind)
 
     def follow_all(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
-        seen: set[str] = set()
         for url in urls:
             request = self.follow(url)
-            if request is not None and request.url not in seen:
-                seen.add(request.url)
+            if request is not None:
                 yield request
 
     def default_sitemaps(self) -> list[str]:
@@ -168,12 +171,16 @@ class ScfrSpider(scrapy.Spider):
                 logger.warning("Skipped %s: URL looks like an article but the page is not one", response.url)
         if kind is Kind.LISTING:
             yield from self.next_listing_page(ListingPage(response.url, response.selector))
-        yield from self.follow_all(response.urljoin(href) for href in response.xpath("//a/@href").getall())
+        base = response.url
+        yield from self.follow_all(href if href.startswith(("https://", "http://")) else urljoin(base, href)
+                                   for href in response.selector.root.xpath("//a/@href"))  # lxml: no Selector per link
 
     def next_listing_page(self, listing: ListingPage) -> Iterator[scrapy.Request]:
         """Older entries, while the page still lists articles the archive lacks."""
         next_page = listing.next_page()
-        if next_page and any(self.policy.known(self.site.normalize(url)) is None for url in listing.entries()):
+        if not next_page or self.policy.mode == "full":  # a full walk follows it like any other link
+            return
+        if any(self.policy.known(self.site.normalize(url)) is None for url in listing.entries()):
             request = self.follow(next_page, force=True)
             if request is not None:
                 yield request

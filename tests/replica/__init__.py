@@ -24,6 +24,12 @@
     a.expected(base)["translation"]        # the counterpart's canonical URL, or None
     a.path, a.decoded_path                  # Persian slugs percent-encoded (lower-case hex) / decoded
 
+    # A hostile site (faults.py): fault URLs linked from the site, robots variants, random failures.
+    with ReplicaServer(default_site(), faults=Faults(urls=ALL_FAULTS)) as server:
+        server.fault_articles["lying_charset"].expected(server.base_url)
+        server.offsite_requests            # requests that reached the off-site origin
+    ReplicaServer(site, faults=Faults(random_share=0.05, seed=0))  # soak: retries must store everything
+
 See content.py for the default posts and the trap/error URL constants, content_fa.py
 for the Persian posts, render.py (the restyled template section) for the redesign's
 markup and the FA_* constants for the Persian boilerplate.
@@ -77,6 +83,7 @@ from .content_fa import (
     bilingual_site,
     persian_articles,
 )
+from .faults import ALL_FAULTS, FAULT_PATHS, FAULT_POST_IDS, Faults
 from .generate import generated_site, mixed_site
 from .render import (
     FA_PHRASES,
@@ -92,6 +99,7 @@ from .render import (
 from .server import ReplicaServer, RequestRecord
 
 __all__ = [
+    "ALL_FAULTS",
     "Article",
     "CALENDAR_PATH",
     "FA_CATEGORIES",
@@ -111,6 +119,9 @@ __all__ = [
     "FA_UNLISTED_POST_ID",
     "FA_WATER_POST_ID",
     "FA_YEAR_END_POST_ID",
+    "FAULT_PATHS",
+    "FAULT_POST_IDS",
+    "Faults",
     "FLAKY_PATH",
     "FLAKY_POST_ID",
     "PDF_PATH",

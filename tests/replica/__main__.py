@@ -1,5 +1,6 @@
 """``python -m tests.replica [--port 8000] [--generate N [--seed S]] [--bilingual] [--restyle SHARE]
-[--container-class C] [--delay SECONDS]``: serve the replica.
+[--container-class C] [--delay SECONDS] [--faults NAMES|all] [--random-faults SHARE] [--robots VARIANT]``:
+serve the replica.
 
 Without --generate it serves the default site (the hand-written posts and traps);
 with --generate N a generated site of N articles (tests.replica.generate).
@@ -8,6 +9,8 @@ with --generate N a generated site of N articles (tests.replica.generate).
 --container-class renames the article text container on every article page.
 --bilingual adds the Persian edition (/fa/): bilingual_site(), or with --generate N
 also N generated Persian posts.
+--faults (comma-separated names of faults.FAULT_PATHS, or "all"), --random-faults SHARE and
+--robots 404|5xx|disallow-all turn on the hostile mode of faults.py.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import time
 
 from .content import Site, default_site, restyled_site
 from .content_fa import bilingual_site
+from .faults import Faults
 from .generate import generated_site, mixed_site
 from .server import ReplicaServer
 
@@ -32,21 +36,32 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--restyle", type=float, metavar="SHARE", help="share (0-1) of posts on the restyled template")
     parser.add_argument("--container-class", metavar="CLASS", help="rename the article text container to CLASS")
     parser.add_argument("--bilingual", action="store_true", help="add the Persian edition (/fa/)")
+    parser.add_argument("--faults", metavar="NAMES", help='fault URLs to link and serve: comma-separated or "all"')
+    parser.add_argument("--random-faults", type=float, default=0.0, metavar="SHARE",
+                        help="share (0-1) of requests that fail at random (a retry succeeds)")
+    parser.add_argument("--robots", choices=("404", "5xx", "disallow-all"), help="robots.txt variant")
     args = parser.parse_args(argv)
     if args.generate is not None and args.generate < 0:
         parser.error("--generate needs N >= 0")
     if args.restyle is not None and not 0 <= args.restyle <= 1:
         parser.error("--restyle needs 0 <= SHARE <= 1")
+    try:
+        faults = build_faults(args)
+    except ValueError as error:
+        parser.error(str(error))
     started = time.perf_counter()
     site = build_site(args)
     built = time.perf_counter() - started
-    server = ReplicaServer(site, host=args.host, port=args.port, delay=args.delay).start()
+    server = ReplicaServer(site, host=args.host, port=args.port, delay=args.delay, faults=faults).start()
     kind = "default site" if args.generate is None else f"generated site (seed {args.seed}, built in {built:.2f}s)"
     if args.bilingual:
         kind += ", with the Persian edition"
     print(f"Replica of www.scfr.ir ({kind}) serving at {server.base_url}/en/", flush=True)
     print(f"  {len(site.articles())} posts ({len(site.listed())} listed); "
           f"sitemap {server.base_url}/wp-sitemap.xml; Ctrl-C to stop", flush=True)
+    if faults is not None:
+        print(f"  faults: {', '.join(sorted(faults.enabled)) or 'no URLs'}; random share {faults.random_share}; "
+              f"off-site origin {server.offsite_base_url}", flush=True)
     if args.bilingual:
         print(f"  Persian: {server.base_url}/fa/ ({len(site.articles('fa'))} posts), "
               f"sitemap {server.base_url}/fa/wp-sitemap.xml", flush=True)
@@ -56,6 +71,15 @@ def main(argv: list[str] | None = None) -> None:
         pass
     finally:
         server.stop()
+
+
+def build_faults(args: argparse.Namespace) -> Faults | None:
+    """The Faults the command line asks for (None: the normal replica)."""
+    if args.faults is None and not args.random_faults and args.robots is None:
+        return None
+    names = "all" if args.faults == "all" else [n.strip() for n in (args.faults or "").split(",") if n.strip()]
+    robots = {f"robots_{(args.robots or '').replace('-', '_')}": True} if args.robots else {}
+    return Faults(urls=names, random_share=args.random_faults, seed=args.seed, **robots)
 
 
 def build_site(args: argparse.Namespace) -> Site:

@@ -5,6 +5,9 @@ www.scfr.ir: redirects for aliases, a flaky and a slow URL, traps that
 robots.txt disallows, validators (ETag/Last-Modified -> 304), gzip, a
 windows-1252 page.  Every request is logged so tests can assert what the
 crawler did (and did not) fetch.
+
+``ReplicaServer(site, faults=Faults(...))`` adds a hostile mode (timeouts,
+resets, broken gzip, bombs, traps, random failures): see ``faults.py``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from . import render
@@ -43,6 +46,9 @@ from .content import (
     default_site,
     wp_quote,
 )
+
+if TYPE_CHECKING:  # faults.py builds on this module; the server imports it only when faults are asked for
+    from .faults import FaultInjector, Faults
 
 HTML = "text/html; charset=UTF-8"
 RSS = "application/rss+xml; charset=UTF-8"
@@ -128,6 +134,11 @@ class Response:
     last_modified: datetime | None = None
     etag: str | None = None
     gzipped: Callable[[], bytes] | None = None  # cached gzip of body, when the server keeps one
+    # Fault injection (faults.py): raw responses go out exactly as built (no validators, no 304,
+    # no gzip negotiation); send, when set, takes over the connection instead of the normal
+    # status line + headers + body (it may hang, stream, or reset).  Both imply no _finish().
+    raw: bool = False
+    send: "Callable[[_Handler], None] | None" = None
 
 
 def _etag(body: bytes) -> str:
@@ -209,6 +220,12 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {k: v for k, v in self.headers.items()}
         response = self.server.replica.respond(self.command, self.path, headers)
         self.close_connection = True
+        if response.send is not None:
+            try:
+                response.send(self)
+            except OSError:  # the client hung up, or the sender closed the socket on purpose
+                pass
+            return
         try:
             self.send_response(response.status)
             if response.content_type:
@@ -244,13 +261,17 @@ class ReplicaServer:
 
     ``delay`` (seconds, changeable while running) holds back every response,
     e.g. to stop a crawl mid-way; :meth:`stop` cuts pending delays short.
+
+    ``faults=Faults(...)`` (see :mod:`.faults`) turns on the hostile mode: fault
+    URLs linked from the site, robots.txt variants, random failures, and a second
+    (off-site) origin whose requests are in :attr:`offsite_requests`.
     """
 
     PAGE_CACHE_BYTES = 96 << 20  # rendered article bodies kept in memory (LRU); the rest re-render
 
     def __init__(self, site: Site | None = None, host: str = "127.0.0.1", port: int = 0, *,
                  flaky_paths: Iterable[str] = (FLAKY_PATH,), slow_paths: Iterable[str] = (SLOW_PATH,),
-                 slow_delay: float = SLOW_DELAY, delay: float = 0.0) -> None:
+                 slow_delay: float = SLOW_DELAY, delay: float = 0.0, faults: "Faults | None" = None) -> None:
         self.site = site if site is not None else default_site()
         self.host = host
         self.port = port
@@ -269,6 +290,11 @@ class ReplicaServer:
         self._pages: dict[int, _CachedPage] = {}
         self._bodies: OrderedDict[tuple[int, int], list] = OrderedDict()
         self._bodies_size = 0
+        self.faults = faults
+        self._injector: FaultInjector | None = None
+        if faults is not None:
+            from .faults import FaultInjector  # imported here: faults.py imports this module
+            self._injector = FaultInjector(self, faults)  # publishes the fault articles on the site
 
     # --- lifecycle -------------------------------------------------------
 
@@ -283,6 +309,8 @@ class ReplicaServer:
         self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         name=f"replica-{self.port}", daemon=True)
         self._thread.start()
+        if self._injector is not None:
+            self._injector.start()
         return self
 
     def stop(self) -> None:
@@ -295,6 +323,8 @@ class ReplicaServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        if self._injector is not None:
+            self._injector.stop()
 
     def __enter__(self) -> "ReplicaServer":
         return self.start()
@@ -330,9 +360,30 @@ class ReplicaServer:
             self._log.clear()
 
     def reset(self) -> None:
-        """Re-arm the flaky URLs (their next request fails again)."""
+        """Re-arm the flaky URLs (their next request fails again), and the counted faults."""
         with self._lock:
             self._hits.clear()
+        if self._injector is not None:
+            self._injector.reset()
+
+    def sleep(self, seconds: float) -> bool:
+        """Wait up to ``seconds``; True as soon as the server is stopping."""
+        return self._stopping.wait(seconds)
+
+    @property
+    def fault_articles(self) -> dict[str, Article]:
+        """Fault name -> the Article published for it (faults mode; {} otherwise)."""
+        return dict(self._injector.articles) if self._injector is not None else {}
+
+    @property
+    def offsite_requests(self) -> list[RequestRecord]:
+        """Requests that reached the off-site origin of the faults mode ([] without faults)."""
+        return self._injector.offsite.requests if self._injector is not None else []
+
+    @property
+    def offsite_base_url(self) -> str | None:
+        """Origin of the off-site server (faults mode, once started), e.g. http://127.0.0.2:PORT."""
+        return self._injector.offsite.base_url if self._injector is not None else None
 
     # --- request pipeline -----------------------------------------------
 
@@ -350,7 +401,12 @@ class ReplicaServer:
         if wait > 0:
             self._stopping.wait(wait)
         try:
-            if failing:
+            fault = None
+            if self._injector is not None:
+                fault = self._injector.respond(method, target, path, parts.query, headers)
+            if fault is not None:
+                response = fault
+            elif failing:
                 response = Response(500, render.server_error_page().encode())
             elif method not in ("GET", "HEAD"):
                 response = Response(405, b"", HTML, {"Allow": "GET, HEAD"})
@@ -359,7 +415,8 @@ class ReplicaServer:
         except Exception:  # a replica bug must show up as a 500 in the log, not a hung client
             traceback.print_exc()
             response = Response(500, render.server_error_page().encode())
-        response = self._finish(response, headers)
+        if not (response.raw or response.send is not None):
+            response = self._finish(response, headers)
         record = RequestRecord(method, target, {k: headers[k] for k in LOGGED_HEADERS if k in headers},
                                response.status)
         with self._lock:

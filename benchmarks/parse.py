@@ -1,0 +1,64 @@
+"""Parse + clean cost per article page: the project's extraction against lxml
+parsing the same page (and nothing else) and against trafilatura's extraction."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import lxml.html
+
+from crawler.items import ArticleItem
+from crawler.pages.blocks import page_blocks
+from crawler.pages.scfr import ArticlePage
+from pipelines.boilerplate import strip_markers
+from pipelines.normalize import normalize_item
+from tests.replica import ReplicaServer, generated_site
+
+
+def pages(n: int) -> list[tuple[str, str]]:
+    site = generated_site(n, seed=31)
+    with ReplicaServer(site, flaky_paths=[], slow_paths=[]) as server:
+        found = []
+        for article in site.articles()[:n]:
+            response = server.respond("GET", article.path, {})
+            found.append((server.url(article.path), response.body.decode("utf-8")))
+        return found
+
+
+def ours(url: str, html: str) -> ArticleItem:
+    """What the crawl does with an article page, minus I/O: parse, extract, count blocks, normalise, cut markers."""
+    page = ArticlePage(url, html)
+    item = page.to_item(fetched_at="2026-01-01T00:00:00+00:00")
+    page_blocks(page.sel.root.xpath("//body")[0])
+    normalize_item(item)
+    strip_markers(item)
+    return item
+
+
+def per_page_ms(function, documents: list[tuple[str, str]], repeat: int = 3) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for url, html in documents:
+            function(url, html)
+        runs.append((time.perf_counter() - start) * 1000 / len(documents))
+    return statistics.median(runs)
+
+
+def run(n: int = 200) -> dict:
+    documents = pages(n)
+    result = {"pages": len(documents), "mean_kb": sum(len(h) for _, h in documents) / len(documents) / 1024,
+              "lxml_ms": per_page_ms(lambda url, html: lxml.html.fromstring(html), documents),
+              "ours_ms": per_page_ms(ours, documents)}
+    try:
+        import trafilatura
+
+        result["trafilatura_ms"] = per_page_ms(lambda url, html: trafilatura.extract(html, url=url), documents, 1)
+    except ImportError:
+        result["trafilatura_ms"] = None
+    return result
+
+
+if __name__ == "__main__":
+    print(run())
