@@ -23,52 +23,60 @@ Every request is in ``server.requests`` with the status it got; a connection the
 server reset logs :data:`STATUS_RESET` (0), one it never answered :data:`STATUS_NO_ANSWER`
 (-1).  Without ``faults`` (or with ``Faults()``) the replica is byte-for-byte unchanged.
 
-===================== ======================================================= ====================================================
-fault (FAULT_PATHS)   what the server does                                    what a correct crawler must do
-===================== ======================================================= ====================================================
-server_error_then_ok  503 (nginx page) to the first 2 requests of the URL,    retry; store the article
-                      then 200 with a normal article (published on the site)  (``server.fault_articles[name].expected(base)``)
-timeout               accepts, reads the request, never answers; the handler  time out (DOWNLOAD_TIMEOUT), maybe retry, record the
-                      sleeps until the client hangs up or stop()              failure; store nothing; the crawl still finishes
-reset_mid_body        200 headers with Content-Length: 50000, the first ~18 KB treat as a failed download (retryable), store nothing
-                      of an article page (up to mid-way through its 2nd       (no half article)
-                      paragraph, PARTIAL_TEXT_END), then a TCP reset
-                      (SO_LINGER 0)
-truncated_gzip        200, Content-Encoding: gzip, a gzip member cut at a     treat as a failed/corrupt download; never store the
-                      flush point: it decodes to an article page up to        decoded half page (title, lead, 1.5 paragraphs) as
-                      mid-way through its 2nd paragraph, then stops (no final an article
-                      block, no CRC trailer); Content-Length = bytes sent
-gzip_bomb             200, Content-Encoding: gzip, ~200 KB on the wire that   stop decompressing at a size limit (DOWNLOAD_MAXSIZE
-                      inflates to ~200 MiB of HTML (spaces)                   applies to the decoded size); no memory blow-up
-huge_page             200 text/html, Content-Length 100 MiB, streamed in      abort at the size limit; store nothing; the server
-                      64 KiB chunks (an article page with endless paragraphs) stops quietly when the client goes away
-redirect_chain        302 -> .../hop/1/ -> .../hop/2/ -> ... (distinct URLs,  give up after its redirect limit; store nothing
-                      never a loop, never ends)
-offsite_redirect      302 to the same path on ANOTHER origin (the off-site    not follow it: ``server.offsite_requests == []``
-                      server, http://127.0.0.2:PORT/ when possible)
-wrong_content_type    a complete article page (published) served as           never crash; either skip it (not HTML) or sniff and
-                      application/octet-stream                                store it exactly as expected() -- test's choice
-lying_charset         a published article whose UTF-8 bytes (accents,         store the text decoded as UTF-8 (the <meta> and the
-                      Persian) are served as text/html; charset=iso-8859-1;   bytes agree; the header lies): no mojibake such as
-                      <meta charset="UTF-8"> in the page                      "CafÃ©" or "â€™"; equal to expected()
-zero_byte             200 text/html; charset=UTF-8 with an empty body         store nothing, no crash (record it as empty)
-binary_as_html        200 text/html; charset=UTF-8, 20 KiB of random bytes    store nothing, no crash, no garbage text
-                      behind a PNG header
-injected_markup       a published article with <script>, <img onerror>,      store the text a reader sees: see
-                      <style>, <iframe>, onclick and escaped markup           :func:`injected_markup_expected`; none of
-                      (see INJECTED_TITLE_HTML)                               INJECTED_MARKERS in the stored title/body
-challenge_page        200 bot wall "Just a moment..." (cf-challenge form,     store nothing (no article markup); ideally record it
-                      no article markup)                                      as blocked
-long_url              link to /en/news/950015/{5 000-char slug}/; any target  drop it (Scrapy: URLLENGTH_LIMIT 2083) or record the
-                      longer than 4 096 characters answers 414                414; store nothing
-many_links            page with 5 000 links: 4 500 distinct missing articles  no blow-up: duplicates fetched once, off-site links
-                      (404), 250 off-site (off-site server), 250 duplicates   never followed; the 404s recorded (or cut by a budget)
-                      of real articles
-url_trap              /en/archives/trap/{a}/.../{k}/ (200) links              bound the crawl (depth/budget): it must finish
-                      {...}/{k}/{k+1}/ and {...}/{k+1}/: endless new URLs
-category_trap         /en/category/news/x/, .../x/x/, ...: a News listing     bound the crawl; store no extra articles
-                      (200) with a relative link "x/" one level deeper
-===================== ======================================================= ====================================================
+==================== ====================================================== ==========================================
+fault (FAULT_PATHS)  what the server does                                   what a correct crawler must do
+==================== ====================================================== ==========================================
+server_error_then_ok 503 (nginx page) to the first 2 requests of the URL,   retry; store the article, equal to
+                     then 200 with a normal article (published on the site) ``server.fault_articles[name]``
+                                                                            ``.expected(base)``
+timeout              accepts, reads the request, never answers; the handler time out (DOWNLOAD_TIMEOUT), maybe retry,
+                     sleeps until the client hangs up or stop()             record the failure; store nothing; the
+                                                                            crawl still finishes
+reset_mid_body       200 headers with Content-Length: 50000, the first      treat as a failed download (retryable),
+                     18 KB of an article page (up to mid-way through its    store nothing (no half article)
+                     2nd paragraph, PARTIAL_TEXT_END), then a TCP reset
+                     (SO_LINGER 0)
+truncated_gzip       200, Content-Encoding: gzip, a gzip member cut at a    treat as a failed/corrupt download; never
+                     flush point: it decodes to an article page up to       store the decoded half page (title, lead,
+                     mid-way through its 2nd paragraph, then stops (no      1.5 paragraphs) as an article
+                     final block, no CRC trailer); Content-Length = bytes
+                     sent
+gzip_bomb            200, Content-Encoding: gzip, ~200 KB on the wire that  stop decompressing at a size limit
+                     inflates to ~200 MiB of HTML (spaces)                  (DOWNLOAD_MAXSIZE applies to the decoded
+                                                                            size); no memory blow-up
+huge_page            200 text/html, Content-Length 100 MiB, streamed in     abort at the size limit; store nothing;
+                     64 KiB chunks (an article page, endless paragraphs)    the server stops quietly when the client
+                                                                            goes away
+redirect_chain       302 -> .../hop/1/ -> .../hop/2/ -> ... (distinct URLs, give up after its redirect limit; store
+                     never a loop, never ends)                              nothing
+offsite_redirect     302 to the same path on ANOTHER origin (the off-site   not follow it: ``server.offsite_requests
+                     server, http://127.0.0.2:PORT/ when possible)          == []``
+wrong_content_type   a complete article page (published) served as          never crash; either skip it (not HTML) or
+                     application/octet-stream                               sniff and store it exactly as expected()
+                                                                            -- test's choice
+lying_charset        a published article whose UTF-8 bytes (accents,        store the text decoded as UTF-8 (the
+                     Persian) are served as text/html; charset=iso-8859-1;  <meta> and the bytes agree; the header
+                     <meta charset="UTF-8"> in the page                     lies): no mojibake such as "CafÃ©" or
+                                                                            "â€™"; equal to expected()
+zero_byte            200 text/html; charset=UTF-8 with an empty body        store nothing, no crash (record it as
+                                                                            empty)
+binary_as_html       200 text/html; charset=UTF-8, 20 KiB of random bytes   store nothing, no crash, no garbage text
+                     behind a PNG header
+injected_markup      a published article with <script>, <img onerror>,      store the text a reader sees: see
+                     <style>, <iframe>, onclick and escaped markup (see     :func:`injected_markup_expected`; none of
+                     INJECTED_TITLE_HTML)                                   INJECTED_MARKERS in the stored title/body
+challenge_page       200 bot wall "Just a moment..." (cf-challenge form, no store nothing (no article markup); ideally
+                     article markup)                                        record it as blocked
+long_url             link to /en/news/950015/{5 000-char slug}/; any target drop it (Scrapy: URLLENGTH_LIMIT 2083) or
+                     longer than 4 096 characters answers 414               record the 414; store nothing
+many_links           page with 5 000 links: 4 500 distinct missing articles no blow-up: duplicates fetched once,
+                     (404), 250 off-site (off-site server), 250 duplicates  off-site links never followed; the 404s
+                     of real articles                                       recorded (or cut by a budget)
+url_trap             /en/archives/trap/{a}/.../{k}/ (200) links             bound the crawl (depth/budget): it must
+                     {...}/{k}/{k+1}/ and {...}/{k+1}/: endless new URLs    finish
+category_trap        /en/category/news/x/, .../x/x/, ...: a News listing    bound the crawl; store no extra articles
+                     (200) with a relative link "x/" one level deeper
+==================== ====================================================== ==========================================
 
 Server options (no URL): ``robots_404`` (robots.txt answers 404: crawl as if there were
 no robots.txt), ``robots_5xx`` (503: RFC 9309 says assume complete disallow, so fetch
@@ -279,7 +287,8 @@ def published_articles(day: date, enabled: Collection[str] = ALL_FAULTS) -> dict
             "Strategic Council Online: Environment officials from eleven countries of West Asia gathered in Tehran "
             "for a two-day conference on dust storms, a growing threat to public health and agriculture.",
             [("p", "The participants agreed to share satellite data and to set up an early-warning network, and they "
-                   "asked international organisations to finance projects that stabilise the soil in the worst-hit areas."),
+                   "asked international organisations to finance projects that stabilise the soil in the "
+                   "worst-hit areas."),
              ("p", "The drying of wetlands in Iraq and Syria was named as one of the main sources of the dust that "
                    "reaches Iran’s western provinces.")],
             template="classic")
@@ -738,8 +747,9 @@ class FaultInjector:
 
     def _hub(self, path: str, query: str) -> Response:
         base = self.server.base_url
-        items = "".join(f'<li><a href="{render.attr(base + FAULT_PATHS[name])}">{render.esc(_HUB_LABELS[name])}</a></li>\n'
-                        for name in ALL_FAULTS if name in self.faults.enabled)
+        items = "".join(
+            f'<li><a href="{render.attr(base + FAULT_PATHS[name])}">{render.esc(_HUB_LABELS[name])}</a></li>\n'
+            for name in ALL_FAULTS if name in self.faults.enabled)
         body = f"<p>Notices and stories of the month.</p>\n<ul>\n{items}</ul>\n"
         return self._page(path, "Notices", body, 9000)
 
@@ -878,7 +888,8 @@ class FaultInjector:
                 missing += 1
         assert (missing, off, dup) == (MANY_LINKS_MISSING, MANY_LINKS_OFFSITE, MANY_LINKS_DUPLICATES)
         items = "".join(f'<li><a href="{render.attr(u)}">Story {i + 1}</a></li>\n' for i, u in enumerate(links))
-        return self._page(path, "Index of Stories", f"<p>Every story we have published.</p>\n<ul>\n{items}</ul>\n", 9001)
+        body = f"<p>Every story we have published.</p>\n<ul>\n{items}</ul>\n"
+        return self._page(path, "Index of Stories", body, 9001)
 
     def _url_trap(self, path: str, query: str) -> Response:
         extra = ""

@@ -293,8 +293,8 @@ class ReplicaServer:
         self.faults = faults
         self._injector: FaultInjector | None = None
         if faults is not None:
-            from .faults import FaultInjector  # imported here: faults.py imports this module
-            self._injector = FaultInjector(self, faults)  # publishes the fault articles on the site
+            from . import faults as fault_mode  # imported here: faults.py imports this module
+            self._injector = fault_mode.FaultInjector(self, faults)  # publishes the fault articles on the site
 
     # --- lifecycle -------------------------------------------------------
 

@@ -1,0 +1,91 @@
+"""``python -m benchmarks``: every benchmark, one table, one JSON file.
+
+    python -m benchmarks [--sizes 1000,5000] [--search-articles 100000] [--json benchmarks/results.json]
+    python -m benchmarks --tiny     # a quick run at tiny sizes (CI runs it so the benchmarks cannot rot)
+
+Each figure is printed beside the baseline measured in the same run, with the
+ratio and the target of issue 9. The machine is shared and noisy: read the
+ratios, not the absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from benchmarks import crawl, exports, incremental, parse, search, write
+
+
+def run(sizes: list[int], search_articles: int, parse_pages: int, export_articles: int,
+        incremental_articles: int) -> dict:
+    return {
+        "crawl": [crawl.run(n) for n in sizes],
+        "parse": parse.run(parse_pages),
+        "write": [write.run(n) for n in sizes],
+        "incremental": incremental.run(incremental_articles),
+        "search": search.run(search_articles, 50),
+        "exports": exports.run(export_articles),
+    }
+
+
+def table(results: dict) -> list[tuple[str, str, str, str, str]]:
+    rows = []
+    for c in results["crawl"]:
+        ratio = c["full"]["pages_per_s"] / c["bare"]["pages_per_s"]
+        rows.append((f"crawl throughput, {c['articles']} articles", f"{c['full']['pages_per_s']:.0f} pages/s",
+                     f"bare Scrapy {c['bare']['pages_per_s']:.0f} pages/s", f"{ratio:.2f}", ">= 0.7"))
+        rows.append((f"crawl peak RSS, {c['articles']} articles", f"{c['full']['peak_rss_mb']} MB",
+                     f"bare Scrapy {c['bare']['peak_rss_mb']} MB", "", "<= 500 MB, flat"))
+    p = results["parse"]
+    rows.append(("parse + clean per article page", f"{p['ours_ms']:.2f} ms", f"lxml parse {p['lxml_ms']:.2f} ms",
+                 f"{p['ours_ms'] / p['lxml_ms']:.2f}", "<= 2"))
+    if p.get("trafilatura_ms"):
+        rows.append(("parse + clean vs trafilatura", f"{p['ours_ms']:.2f} ms",
+                     f"trafilatura {p['trafilatura_ms']:.2f} ms", f"{p['trafilatura_ms'] / p['ours_ms']:.2f}x faster",
+                     ">= 3x faster"))
+    for w in results["write"]:
+        rows.append((f"archive writes, {w['articles']} articles", f"{w['ours_per_s']:.0f} articles/s",
+                     f"executemany {w['executemany_per_s']:.0f}/s", f"{w['ours_per_s'] / w['executemany_per_s']:.3f}",
+                     ">= 0.5"))
+    i = results["incremental"]
+    rows.append((f"re-crawl unchanged, {i['articles']} articles", f"{i['unchanged_default']['requests']} requests",
+                 f"first crawl {i['first']['requests']}", f"{i['unchanged_default']['requests'] / i['first']['requests']:.3f}",
+                 "<= 0.10"))
+    all_mode = i["unchanged_revisit_all"]
+    rows.append(("re-crawl revisit=all: article 304s", f"{all_mode['article_304']}", f"{all_mode['article_requests']} "
+                 "article requests", f"{all_mode['article_304'] / max(all_mode['article_requests'], 1):.2f}", ">= 0.9"))
+    s = results["search"]
+    for name in ("topical", "common"):
+        rows.append((f"search {s['articles']} articles, {name} words", f"{s[name]['search_ms']['median']:.1f} ms median",
+                     f"bare FTS5 {s[name]['bare_fts_ms']['median']:.1f} ms",
+                     f"{s[name]['search_ms']['median'] / s[name]['bare_fts_ms']['median']:.2f}", "median <= 20 ms"))
+    e = results["exports"]
+    for name in ("jsonl", "warc"):
+        rows.append((f"export {name}, {e['articles']} articles", f"{e['articles'] / e[name + '_s']:.0f} articles/s",
+                     f"read rows {e['articles'] / e['read_rows_s']:.0f}/s", f"{e[name + '_s'] / e['read_rows_s']:.1f}x time",
+                     "(measured)"))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,5000", help="replica sizes for crawl and write (comma-separated)")
+    parser.add_argument("--search-articles", type=int, default=100_000)
+    parser.add_argument("--tiny", action="store_true", help="tiny sizes: checks the benchmarks run, measures nothing")
+    parser.add_argument("--json", type=Path, default=None, help="write the figures here")
+    args = parser.parse_args()
+    if args.tiny:
+        results = run([40], 300, 10, 50, 30)
+    else:
+        results = run([int(n) for n in args.sizes.split(",")], args.search_articles, 200, 10_000, 300)
+    rows = table(results)
+    widths = [max(len(r[i]) for r in rows + [("figure", "value", "baseline", "ratio", "target")]) for i in range(5)]
+    for row in [("figure", "value", "baseline", "ratio", "target"), *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
