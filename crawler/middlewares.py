@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+import zlib
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import HtmlResponse, Response
+from twisted.internet.defer import Deferred
 from w3lib.url import safe_url_string
 
 from crawler.pages.blocks import page_blocks
 from crawler.session import ArchiveSession
 from crawler.urls import ARTICLE_PATH
 
+logger = logging.getLogger(__name__)
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
@@ -96,3 +101,110 @@ class BlockStatsMiddleware:
         if body:
             blocks = page_blocks(body[0].root)
             self.session.archive.count_page_blocks(response.url, set(blocks), blocks)
+
+
+class OriginScopeMiddleware:
+    """No request leaves the crawled origin — not even one a redirect points
+    elsewhere (another host, port or scheme): it fails as ``offsite``, logged
+    with its URL, before robots.txt of the other origin is even asked for."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> OriginScopeMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        site = getattr(self.crawler.spider, "site", None)
+        if site is not None and not site.in_scope(request.url):
+            self.crawler.stats.inc_value("newsarchive/offsite_blocked")
+            raise OffsiteError(f"offsite: {request.url} is not on {site.origin}")
+
+
+class OffsiteError(IgnoreRequest):
+    """A request (usually a redirect) to another origin than the one crawled."""
+
+
+class TruncatedBodyMiddleware:
+    """Fail a response whose gzip or deflate body stops before its end.
+
+    Scrapy decompresses what arrived and carries on, so a cut-off page would be
+    stored as a shorter article. Runs after the capture (the broken bytes are
+    kept for provenance) and before decompression; a body that inflates past
+    ``DOWNLOAD_MAXSIZE`` is left to Scrapy's decompression limit."""
+
+    def __init__(self, max_size: int) -> None:
+        self.max_size = max_size
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TruncatedBodyMiddleware:
+        return cls(crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        coding = response.headers.get(b"Content-Encoding", b"").lower()
+        if coding not in (b"gzip", b"x-gzip", b"deflate") or not response.body:
+            return response
+        decoder = zlib.decompressobj(zlib.MAX_WBITS if coding == b"deflate" else 16 + zlib.MAX_WBITS)
+        data, inflated = response.body, 0
+        try:
+            while data and not decoder.eof:
+                inflated += len(decoder.decompress(data, 1 << 20))
+                data = decoder.unconsumed_tail
+                if self.max_size and inflated > self.max_size:
+                    return response
+        except zlib.error as exc:
+            raise BrokenBodyError(f"broken {coding.decode()} body: {exc}") from exc
+        if not decoder.eof:
+            raise BrokenBodyError(f"truncated {coding.decode()} body: the stream ends before its end marker")
+        return response
+
+
+class BrokenBodyError(IgnoreRequest):
+    """A response body that cannot be a whole page (truncated or corrupt compression)."""
+
+
+class LyingCharsetMiddleware:
+    """Trust the bytes over a lying header: a page declared ISO-8859-1 or
+    windows-1252 whose bytes are valid UTF-8 with non-ASCII characters (and
+    whose ``<meta charset>`` says UTF-8) is read as UTF-8."""
+
+    SINGLE_BYTE = ("iso-8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "us-ascii", "ascii")
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if not isinstance(response, HtmlResponse) or response.encoding.lower() not in self.SINGLE_BYTE:
+            return response
+        head = response.body[:2048].lower()
+        if b'charset="utf-8"' not in head and b"charset=utf-8" not in head:
+            return response
+        try:
+            response.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return response
+        return response.replace(encoding="utf-8")
+
+
+class RobotsTxtRfcMiddleware(RobotsTxtMiddleware):
+    """robots.txt as RFC 9309 reads failures: a 4xx means no rules (crawl
+    allowed), a 5xx means the whole site is disallowed for now — Scrapy would
+    parse the error page and allow everything.
+
+    Also: while robots.txt is being fetched, Scrapy (2.19) lets every request
+    but the first one that waited for it through unchecked (the shared
+    Deferred's result is consumed by the first waiter's future), so the start
+    requests of a crawl could ignore robots.txt. The parser is read back from
+    the middleware's own table once the wait is over."""
+
+    async def robot_parser(self, request: Request):
+        await super().robot_parser(request)
+        parser = self._parsers.get(urlsplit(request.url).netloc)
+        return None if isinstance(parser, Deferred) else parser
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if response.status >= 500:
+            logger.warning("robots.txt of %s answered %d: treating the site as disallowed (RFC 9309)", netloc,
+                           response.status)
+            response = response.replace(body=b"User-agent: *\nDisallow: /\n")
+        elif response.status >= 400:
+            response = response.replace(body=b"")
+        await super()._parse_robots(response, netloc, request)

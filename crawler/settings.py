@@ -45,7 +45,12 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 REDIRECT_MAX_TIMES = 10
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.OriginScopeMiddleware": 50,  # first: nothing leaves the crawled origin
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtRfcMiddleware": 100,  # robots.txt failures read as RFC 9309 says
+    "crawler.middlewares.LyingCharsetMiddleware": 580,  # after decompression
     "crawler.middlewares.RedirectLoopMiddleware": 650,
+    "crawler.middlewares.TruncatedBodyMiddleware": 940,  # before decompression, after the capture
     "crawler.middlewares.CaptureMiddleware": 950,  # next to the downloader: responses as received
 }
 

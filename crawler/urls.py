@@ -27,8 +27,9 @@ ATTACHMENT = re.compile(
     re.I,
 )
 ARTICLE_PATH = re.compile(r"^/(?P<lang>en|fa)/(?P<category>[^/]+)/(?P<post_id>\d+)/(?P<slug>[^/]+)/$")
+# Category listings are one or two levels deep (parent/child), tags one: deeper "listings" are traps.
 LISTING_PATH = re.compile(
-    r"^/(?P<lang>en|fa)/(?:(?:category|tag)/[^?#]+?/|)(?:page/\d+/)?$"
+    r"^/(?P<lang>en|fa)/(?:category/(?!page/)[^/?#]+/(?:(?!page/)[^/?#]+/)?|tag/(?!page/)[^/?#]+/|)(?:page/\d+/)?$"
 )
 FEED_PATH = re.compile(r"^/(?P<lang>en|fa)/feed/$")
 SITEMAP_PATH = re.compile(r"^(?:/(?P<lang>en|fa))?/wp-sitemap[\w-]*\.xml$")

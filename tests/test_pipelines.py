@@ -93,3 +93,10 @@ def test_second_item_for_the_same_canonical_url_is_dropped():
     with pytest.raises(DropItem, match="duplicate"):
         asyncio.run(pipeline.process_item(article(fetched_url=URL + "?utm_source=x")))
     assert crawler.stats.get_value("newsarchive/dropped/duplicate") == 1
+
+
+def test_literal_text_that_reads_as_markup_is_taken_out_and_recorded():
+    item, _ = run(NormalizePipeline, article(body="Strategic Council Online: Lead.\n\nOne reader typed "
+                                                  "<script>alert(3)</script> into the form."))
+    assert item.body == "Strategic Council Online: Lead.\n\nOne reader typed alert(3) into the form."
+    assert item.cleaning[0]["rule"] == "text:tag-like-literal"

@@ -31,9 +31,10 @@ from twisted.python.failure import Failure
 
 from crawler import signals as newsarchive_signals
 from crawler.items import FetchFailure
-from crawler.middlewares import RedirectLoopError
+from crawler.middlewares import BrokenBodyError, OffsiteError, RedirectLoopError
 from crawler.pages.listing import ListingPage
 from crawler.pages.scfr import ArticlePage
+from crawler.pages.unusable import why_unusable
 from crawler.urls import DEFAULT_BASE_URL, Kind, SiteUrls, parse_langs
 
 logger = logging.getLogger(__name__)
@@ -91,14 +92,15 @@ class ScfrSpider(scrapy.Spider):
         kwargs.setdefault("errback", self.failed)
         return scrapy.Request(url, headers=headers, meta=meta, priority=PRIORITY[kind], **kwargs)
 
-    def follow(self, url: str, *, lastmod: str | None = None, force: bool = False) -> scrapy.Request | None:
+    def follow(self, url: str, *, lastmod: str | None = None, force: bool = False,
+               pages: bool = True) -> scrapy.Request | None:
         """A request for ``url`` in its normal form, or None when it is out of
-        scope or the revisit policy does not want it."""
+        scope, an other page where ``pages`` is off, or the revisit policy does not want it."""
         url = self.site.normalize(url)
         if url in self.requested and not force:
             return None
         kind = self.site.kind(url)
-        if kind is Kind.SKIP:
+        if kind is Kind.SKIP or (kind is Kind.PAGE and not pages):
             return None
         if not force and not self.policy.wants(url, kind, lastmod):
             self.crawler.stats.inc_value(f"newsarchive/skipped/known_{kind.value}")
@@ -106,9 +108,9 @@ class ScfrSpider(scrapy.Spider):
         self.requested.add(url)
         return self.request(url, kind)
 
-    def follow_all(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
+    def follow_all(self, urls: Iterable[str], pages: bool = True) -> Iterator[scrapy.Request]:
         for url in urls:
-            request = self.follow(url)
+            request = self.follow(url, pages=pages)
             if request is not None:
                 yield request
 
@@ -153,6 +155,14 @@ class ScfrSpider(scrapy.Spider):
         if kind is Kind.SITEMAP:
             yield from self.parse_sitemap(response)
             return
+        if kind is Kind.ARTICLE:
+            page = ArticlePage(response.url, response.selector) if isinstance(response, TextResponse) else None
+            if page is None or not page.is_article():
+                self.flag(response, why_unusable(response))
+                return
+            item = page.to_item(fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            item.capture_id = response.meta.get("capture_id")
+            yield item
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("newsarchive/skipped/not_text")
             logger.info("Skipped %s: not a text page (%s)", response.url, response.headers.get("Content-Type"))
@@ -160,20 +170,23 @@ class ScfrSpider(scrapy.Spider):
         if kind is Kind.FEED:
             yield from self.follow_all(response.xpath("//item/link/text() | //item/guid/text()").getall())
             return
-        if kind is Kind.ARTICLE:
-            page = ArticlePage(response.url, response.selector)
-            if page.is_article():
-                item = page.to_item(fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-                item.capture_id = response.meta.get("capture_id")
-                yield item
-            else:
-                self.crawler.stats.inc_value("newsarchive/skipped/not_an_article")
-                logger.warning("Skipped %s: URL looks like an article but the page is not one", response.url)
         if kind is Kind.LISTING:
             yield from self.next_listing_page(ListingPage(response.url, response.selector))
         base = response.url
-        yield from self.follow_all(href if href.startswith(("https://", "http://")) else urljoin(base, href)
-                                   for href in response.selector.root.xpath("//a/@href"))  # lxml: no Selector per link
+        # other pages lead on to articles and listings, not to further other pages: no endless page traps
+        yield from self.follow_all((href if href.startswith(("https://", "http://")) else urljoin(base, href)
+                                    for href in response.selector.root.xpath("//a/@href")),  # lxml: no Selector per link
+                                   pages=kind is not Kind.PAGE)
+
+    def flag(self, response: Response, reason: str) -> None:
+        """A page at an article URL that holds no article: recorded as a failure, never stored."""
+        logger.warning("Flagged %s: %s (not stored)", response.url, reason)
+        self.crawler.signals.send_catch_log(
+            signal=newsarchive_signals.fetch_failed,
+            failure=FetchFailure(url=response.url, reason=reason, status=response.status,
+                                 attempts=response.meta.get("retry_times", 0) + 1,
+                                 detail=f"{len(response.body)} bytes of {response.headers.get('Content-Type', b'').decode('latin-1')}",
+                                 failed_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
 
     def next_listing_page(self, listing: ListingPage) -> Iterator[scrapy.Request]:
         """Older entries, while the page still lists articles the archive lacks."""
@@ -231,8 +244,13 @@ def _reason(failure: Failure) -> tuple[str, int | None]:
     if failure.check(HttpError):
         status = failure.value.response.status
         return f"http_{status}", status
+    message = failure.getErrorMessage().lower()
+    if "maxsize" in message or "max size" in message or "larger than" in message:
+        return "too_large", None
     for exceptions, reason in (
         ((RedirectLoopError,), "redirect_loop"),
+        ((OffsiteError,), "offsite"),
+        ((BrokenBodyError,), "truncated_body"),
         ((DownloadTimeoutError, TimeoutError, TCPTimedOutError), "timeout"),
         ((CannotResolveHostError, DNSLookupError), "dns"),
         ((DownloadConnectionRefusedError, ConnectionRefusedError), "connection_refused"),
@@ -242,7 +260,6 @@ def _reason(failure: Failure) -> tuple[str, int | None]:
         if failure.check(*exceptions):
             return reason, None
     if failure.check(IgnoreRequest):
-        message = failure.getErrorMessage().lower()
         if "robots.txt" in message:
             return "robots_forbidden", None
         if "redirect" in message:

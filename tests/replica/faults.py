@@ -259,6 +259,8 @@ _IN_TEXT_LINKS: tuple[tuple[str, str], ...] = (
     ("truncated_gzip", "the Rasht–Astara railway deal"),
     ("challenge_page", "the debate on the snapback mechanism"),
     ("zero_byte", "the maritime agreement with Oman"),
+    ("many_links", "our index of stories"),
+    ("url_trap", "the archive by number"),
 )
 
 
