@@ -22,6 +22,7 @@ OUTCOMES = {
     "lying_charset": None,
     "injected_markup": None,
     "timeout": "timeout",
+    "reset_mid_body": "data_loss",
     "truncated_gzip": "truncated_body",
     "gzip_bomb": "too_large",
     "huge_page": "too_large",
