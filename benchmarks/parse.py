@@ -9,7 +9,7 @@ import time
 import lxml.html
 
 from crawler.items import ArticleItem
-from crawler.pages.blocks import page_blocks
+from crawler.pages.blocks import block_key
 from crawler.pages.scfr import ArticlePage
 from pipelines.boilerplate import strip_markers
 from pipelines.normalize import normalize_item
@@ -27,12 +27,11 @@ def pages(n: int) -> list[tuple[str, str]]:
 
 
 def ours(url: str, html: str) -> ArticleItem:
-    """What the crawl does with an article page, minus I/O: parse, extract, count blocks, normalise, cut markers."""
-    page = ArticlePage(url, html)
-    item = page.to_item(fetched_at="2026-01-01T00:00:00+00:00")
-    page_blocks(page.sel.root.xpath("//body")[0])
+    """What the crawl does with an article page, minus I/O: parse, extract, normalise, cut markers, key the blocks."""
+    item = ArticlePage(url, html).to_item(fetched_at="2026-01-01T00:00:00+00:00")
     normalize_item(item)
     strip_markers(item)
+    {block_key(p) for p in (item.body or "").split("\n\n")}
     return item
 
 

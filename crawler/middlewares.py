@@ -15,7 +15,6 @@ from scrapy.http import HtmlResponse, Response
 from twisted.internet.defer import Deferred
 from w3lib.url import safe_url_string
 
-from crawler.pages.blocks import page_blocks
 from crawler.session import ArchiveSession
 from crawler.urls import ARTICLE_PATH
 
@@ -77,30 +76,6 @@ class CaptureMiddleware:
 
 def _headers(headers) -> dict[str, str]:
     return {key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in headers.items()}
-
-
-class BlockStatsMiddleware:
-    """Count, for the boilerplate cleaning, on how many pages of the site each
-    text block stands (``blocks`` table): teaser lists, comment prompts,
-    footers and notices are the blocks that recur, whatever their markup."""
-
-    def __init__(self, session: ArchiveSession) -> None:
-        self.session = session
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> BlockStatsMiddleware:
-        return cls(ArchiveSession.of(crawler))
-
-    def process_spider_input(self, response: Response) -> None:
-        """Article pages only: they carry every template block (sidebars, footer,
-        comments) and are what the counts are used on."""
-        if (response.status != 200 or not isinstance(response, HtmlResponse) or not self.session.open
-                or not ARTICLE_PATH.match(urlsplit(response.url).path)):
-            return
-        body = response.xpath("//body")
-        if body:
-            blocks = page_blocks(body[0].root)
-            self.session.archive.count_page_blocks(response.url, set(blocks), blocks)
 
 
 class OriginScopeMiddleware:

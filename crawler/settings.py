@@ -77,10 +77,6 @@ EXTENSIONS = {
 # errors); `newsarchive crawl` turns it on when stderr is a terminal.
 NEWSARCHIVE_PROGRESS = False
 
-SPIDER_MIDDLEWARES = {
-    "crawler.middlewares.BlockStatsMiddleware": 950,  # counts blocks before the spider sees the page
-}
-
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.boilerplate.BoilerplatePipeline": 200,

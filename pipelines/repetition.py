@@ -1,9 +1,9 @@
 """Remove boilerplate that the site repeats, whatever its markup.
 
 Selectors and text markers only know the template of today. This stage
-knows the site: a block (paragraph) of an article body that also stands on
-many other pages of the site (``blocks`` table, counted by
-``crawler.middlewares.BlockStatsMiddleware``) is template text — teaser
+knows the site: a block (paragraph) of an article body that also stands in
+the extracted text of many other article pages (``blocks`` table, counted
+here as each article passes) is template text — teaser
 lists, comment prompts, footers, notices — with three guards for genuine
 text that repeats:
 
@@ -121,6 +121,8 @@ class RepetitionPipeline:
         paragraphs = item.body.split("\n\n")
         if item.lead:
             self.lead_keys.add(block_key(item.lead))
+        self.session.archive.count_page_blocks(item.url, {block_key(p) for p in paragraphs},
+                                               {block_key(p): p for p in paragraphs})
         self.session.archive.set_pending_cleanup(item.url, self.session.crawl_id, paragraphs, item.lead)
         kept, records = self.clean(paragraphs)
         for record in records:

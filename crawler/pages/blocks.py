@@ -11,9 +11,6 @@ import hashlib
 import re
 import unicodedata
 
-from lxml.html import HtmlElement
-
-from crawler.pages.html_text import paragraphs
 
 DIGITS = re.compile(r"\d+")
 NOISE = re.compile(r"[\s\u200c\u200d]+")
@@ -22,8 +19,3 @@ NOISE = re.compile(r"[\s\u200c\u200d]+")
 def block_key(text: str) -> int:
     normal = NOISE.sub(" ", DIGITS.sub("0", unicodedata.normalize("NFKC", text).casefold())).strip()
     return int.from_bytes(hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest(), "big") >> 1
-
-
-def page_blocks(body: HtmlElement) -> dict[int, str]:
-    """Every text block of a page (its ``<body>``), keyed; one entry per distinct block."""
-    return {block_key(text): text for text in paragraphs(body)}
