@@ -25,7 +25,7 @@ from newsarchive.files import OutputError
 from newsarchive.report import write_report
 from newsarchive.search import GROUPS, HIGHLIGHT, Filters, search
 from newsarchive.search import count_by as count_by_
-from newsarchive.stats import archive_stats
+from newsarchive.stats import archive_stats, health
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ARCHIVE_OPTION = click.option("--archive", "-a", "archive", default="archive.db", show_default=True,
@@ -90,11 +90,13 @@ def crawls(archive: str, fmt: str) -> None:
             rows = list(store.db.query("SELECT * FROM crawls ORDER BY id DESC"))
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    for row in rows:
+        row["health"] = health(row)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
     columns = (("id", 4), ("started_at", 25), ("status", 11), ("mode", 11), ("requests", 8), ("articles_new", 5),
-               ("articles_changed", 7), ("articles_gone", 4), ("items_dropped", 7), ("failures", 6))
+               ("articles_changed", 7), ("articles_gone", 4), ("items_dropped", 7), ("failures", 6), ("health", 11))
     titles = {"started_at": "started", "articles_new": "new", "articles_changed": "changed", "articles_gone": "gone",
               "items_dropped": "dropped", "failures": "failed"}
     click.echo("  ".join(f"{titles.get(name, name):>{width}}" for name, width in columns))

@@ -9,6 +9,17 @@ from typing import Any
 from newsarchive.archive import Archive
 
 
+def health(crawl: dict[str, Any]) -> str:
+    """One word for how a crawl went: ok, drift (finished with an extraction alarm), running, interrupted, failed."""
+    drift = crawl.get("drift") or []
+    drift = json.loads(drift) if isinstance(drift, str) else drift
+    if crawl["status"] in ("running", "interrupted"):
+        return crawl["status"]
+    if crawl["status"] != "finished":
+        return "failed"
+    return "drift" if drift else "ok"
+
+
 def _counts(archive: Archive, sql: str, limit: int | None = None) -> list[dict[str, Any]]:
     return list(archive.db.query(sql + (f" LIMIT {int(limit)}" if limit else "")))
 
@@ -21,8 +32,7 @@ def archive_stats(archive: Archive, *, top: int = 15, months: int = 24, crawls: 
                                    "FROM crawls ORDER BY id DESC", crawls)
     for crawl in last_crawls:
         crawl["drift"] = json.loads(crawl["drift"] or "[]")
-        crawl["health"] = ("running" if crawl["status"] == "running" else "failed" if crawl["status"] != "finished"
-                           else "drift" if crawl["drift"] else "ok")
+        crawl["health"] = health(crawl)
     return {
         "archive": {"path": str(archive.path), "bytes": size,
                     "articles": db["articles"].count, "revisions": db["revisions"].count,

@@ -53,7 +53,8 @@ def test_rerun_is_incremental_and_adds_nothing(twice_crawled):
 def test_crawls_table_lists_each_run(twice_crawled):
     archive, _ = twice_crawled
     lines = invoke("crawls", "--archive", str(archive)).output.splitlines()
-    assert lines[0].split()[:4] == ["id", "started", "status", "mode"]
+    assert lines[0].split()[:4] == ["id", "started", "status", "mode"] and lines[0].split()[-1] == "health"
+    assert [line.split()[-1] for line in lines[1:]] == ["ok", "ok"]
     assert [line.split()[0] for line in lines[1:]] == ["2", "1"]
 
 
