@@ -175,7 +175,9 @@ class ScfrSpider(scrapy.Spider):
         base = response.url
         # other pages lead on to articles and listings, not to further other pages: no endless page traps
         yield from self.follow_all((href if href.startswith(("https://", "http://")) else urljoin(base, href)
-                                    for href in response.selector.root.xpath("//a/@href")),  # lxml: no Selector per link
+                                    # lxml, plain strings: no Selector per link, and no "smart" string keeping
+                                    # the whole page tree alive in the normalisation cache
+                                    for href in response.selector.root.xpath("//a/@href", smart_strings=False)),
                                    pages=kind is not Kind.PAGE)
 
     def flag(self, response: Response, reason: str) -> None:
