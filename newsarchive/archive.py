@@ -221,13 +221,14 @@ class Archive:
         return True
 
     # -- what cleaning learns about the site -------------------------------
-    def count_page_blocks(self, url: str, keys: set[int], samples: Mapping[int, str]) -> None:
-        """Count the blocks of a page's current version (its previous version uncounted)."""
+    def count_page_blocks(self, url: str, keys: set[int], samples: Mapping[int, str]) -> bool:
+        """Count the blocks of a page's current version (its previous version uncounted);
+        returns whether the page was not counted before."""
         with self.db.atomic():
             old = self.db.execute("SELECT keys FROM page_blocks WHERE url = ?", [url]).fetchone()
             previous = set(json.loads(old[0])) if old else set()
             if previous == keys:
-                return
+                return old is None
             self.db.conn.executemany("UPDATE blocks SET pages = pages - 1 WHERE key = ?", [[k] for k in previous - keys])
             self.db.conn.executemany(
                 "INSERT INTO blocks (key, pages, sample) VALUES (?, 1, ?) "
@@ -235,6 +236,7 @@ class Archive:
                 [[k, samples.get(k, "")[:200]] for k in keys - previous])
             self.db.execute("INSERT OR REPLACE INTO page_blocks (url, keys) VALUES (?, ?)",
                             [url, json.dumps(sorted(keys))])
+        return old is None
 
     def block_pages(self, keys: list[int]) -> dict[int, int]:
         """On how many pages of the site each block stands."""

@@ -98,6 +98,7 @@ class RepetitionPipeline:
         self.session = session
         self.thresholds = thresholds
         self.lead_keys: set[int] = set()
+        self.site_pages = 0  # pages counted in `page_blocks`, kept here: a count(*) per article would be O(n²)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RepetitionPipeline:
@@ -109,10 +110,10 @@ class RepetitionPipeline:
 
     def open_spider(self) -> None:
         self.lead_keys = {block_key(lead) for lead in self.session.archive.leads()}
+        self.site_pages = self.session.archive.pages_counted()
 
     def clean(self, paragraphs: list[str]) -> tuple[list[str], list[dict]]:
-        archive = self.session.archive
-        return remove_repeated(paragraphs, archive.block_pages, archive.pages_counted(), self.lead_keys,
+        return remove_repeated(paragraphs, self.session.archive.block_pages, self.site_pages, self.lead_keys,
                                self.thresholds)
 
     async def process_item(self, item):
@@ -121,8 +122,9 @@ class RepetitionPipeline:
         paragraphs = item.body.split("\n\n")
         if item.lead:
             self.lead_keys.add(block_key(item.lead))
-        self.session.archive.count_page_blocks(item.url, {block_key(p) for p in paragraphs},
-                                               {block_key(p): p for p in paragraphs})
+        if self.session.archive.count_page_blocks(item.url, {block_key(p) for p in paragraphs},
+                                                  {block_key(p): p for p in paragraphs}):
+            self.site_pages += 1
         self.session.archive.set_pending_cleanup(item.url, self.session.crawl_id, paragraphs, item.lead)
         kept, records = self.clean(paragraphs)
         for record in records:
