@@ -16,7 +16,6 @@ from twisted.internet.defer import Deferred
 from w3lib.url import safe_url_string
 
 from crawler.session import ArchiveSession
-from crawler.urls import ARTICLE_PATH
 
 logger = logging.getLogger(__name__)
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -37,10 +37,9 @@ class Selection:
     category: str | None = None
     since: str | None = None
     until: str | None = None
-    extra: dict = field(default_factory=dict, compare=False)
 
     def describe(self) -> dict[str, Any]:
-        return {k: v for k, v in vars(self).items() if v not in (None, {}) and k != "extra"}
+        return {k: v for k, v in vars(self).items() if v is not None}
 
     def cutoff(self) -> str | None:
         """The latest ``fetched_at`` a revision may have, as an exclusive bound."""

@@ -69,6 +69,11 @@ class ArticlePage:
         self.fetched_url = url
         self.sel = html if isinstance(html, Selector) else Selector(text=html)
 
+    @cached_property
+    def _site(self) -> SiteUrls:
+        """The fetched page's origin, for normalising the URLs it declares."""
+        return SiteUrls(self.fetched_url)
+
     # -- recognition -----------------------------------------------------
     @cached_property
     def template(self) -> str | None:
@@ -117,7 +122,7 @@ class ArticlePage:
 
     def url(self) -> str:
         """``rel=canonical`` (or ``og:url``) when it is on the fetched origin."""
-        site = SiteUrls(self.fetched_url)
+        site = self._site
         for href in self.sel.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content").getall():
             candidate = urljoin(self.fetched_url, href.strip())
             if site.in_scope(candidate):
@@ -175,7 +180,7 @@ class ArticlePage:
 
     def lang(self) -> str | None:
         declared = (self.sel.xpath("/html/@lang").get() or "").strip().lower()[:2]
-        return declared or SiteUrls(self.fetched_url).lang_of(self.fetched_url)
+        return declared or self._site.lang_of(self.fetched_url)
 
     def translations(self) -> dict[str, str]:
         """The other editions' versions of this article (``hreflang`` alternates), by language."""
@@ -185,7 +190,7 @@ class ArticlePage:
             lang = link.attrib["hreflang"].strip().lower()[:2]
             href = link.attrib.get("href", "").strip()
             if href and lang != own and lang.isalpha():
-                found[lang] = SiteUrls(self.fetched_url).normalize(urljoin(self.fetched_url, href))
+                found[lang] = self._site.normalize(urljoin(self.fetched_url, href))
         return found
 
     def post_id(self) -> int | None:
