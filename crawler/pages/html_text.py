@@ -28,6 +28,8 @@ SPACES = re.compile(r"[^\S\n\u200c\u200d]+")  # whitespace except newline, ZWNJ 
 
 def clean_line(text: str) -> str:
     """Collapse runs of whitespace (keeping ZWNJ, which Persian words need)."""
+    if "\n" not in text:  # the same, at C speed: str.split() and SPACES agree on what whitespace is
+        return " ".join(text.split())
     return SPACES.sub(" ", text).strip()
 
 

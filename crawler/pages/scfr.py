@@ -13,6 +13,7 @@ import json
 import re
 from datetime import datetime, timezone
 from functools import cached_property
+from itertools import islice
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
@@ -20,6 +21,7 @@ from parsel import Selector
 
 from crawler.items import ArticleItem
 from crawler.pages.html_text import drop, inline_text, paragraphs
+from crawler.pages.select import css, xpath
 from crawler.urls import SiteUrls
 from newsarchive.persian import jalali_to_iso, to_ascii_digits
 
@@ -33,11 +35,17 @@ ARTICLE_TYPES = {
 }
 BYLINE = re.compile(r"^(?P<name>[^\n–—:]{2,80}?)\s*[–—]\s*(?P<role>[^\n]{2,160})$")
 QUESTION = re.compile(r"^(Q|س|سوال|سؤال)\s*[.:：]")
+SHORTLINK_ID = re.compile(r"[?&]p=(\d+)")
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*(right|left)", re.I)  # left: the RTL edition mirrors it
 
 
 class ArticlePage:
-    """Extracts an article from one page of the site."""
+    """Extracts an article from one page of the site.
+
+    Queries run on the lxml tree through selectors compiled once
+    (``crawler.pages.select``); what several fields need (the text container,
+    the meta line, the head's links and metas) is looked up once per page.
+    """
 
     TEMPLATES = {
         # name: (title/meta scope, text container, featured image)
@@ -67,88 +75,125 @@ class ArticlePage:
 
     def __init__(self, url: str, html: str | Selector) -> None:
         self.fetched_url = url
-        self.sel = html if isinstance(html, Selector) else Selector(text=html)
+        self.root: HtmlElement = (html if isinstance(html, Selector) else Selector(text=html)).root
 
     @cached_property
     def _site(self) -> SiteUrls:
         """The fetched page's origin, for normalising the URLs it declares."""
         return SiteUrls(self.fetched_url)
 
+    @cached_property
+    def _head(self) -> list[HtmlElement]:
+        """The page's ``<link>`` and ``<meta>`` elements, in document order (one pass for all of them)."""
+        return list(self.root.iter("link", "meta"))
+
+    def _links(self, rel: str) -> list[HtmlElement]:
+        return [el for el in self._head if el.tag == "link" and el.get("rel") == rel]
+
+    def _meta(self, prop: str) -> str | None:
+        return next((el.get("content") for el in self._head
+                     if el.tag == "meta" and el.get("property") == prop and el.get("content") is not None), None)
+
     # -- recognition -----------------------------------------------------
     @cached_property
-    def template(self) -> str | None:
-        """``classic``, ``themebuilder``, or ``fallback`` when no known text
-        container is on the page (the theme changed) but one can be found by
-        its text density."""
+    def _container(self) -> tuple[str, HtmlElement] | None:
+        """(template name, text container): ``classic``, ``themebuilder``, or
+        ``fallback`` when no known text container is on the page (the theme
+        changed) but one can be found by its text density."""
         for name, (_, container, _) in self.TEMPLATES.items():
-            if self.sel.css(container):
-                return name
-        return "fallback" if self._fallback_container is not None else None
+            found = css(container)(self.root)
+            if found:
+                return name, found[0]
+        fallback = self._fallback_container()
+        return ("fallback", fallback) if fallback is not None else None
 
-    @cached_property
-    def _fallback_container(self) -> Selector | None:
+    @property
+    def template(self) -> str | None:
+        return self._container[0] if self._container else None
+
+    def _fallback_container(self) -> HtmlElement | None:
         """The element whose own paragraphs hold the most text: the article's
         text container whatever its class, as readability-style extractors find it."""
         best, best_length = None, 0
-        for element in self.sel.xpath("//body//*[p]"):
-            length = sum(len(inline_text(p.root)) for p in element.xpath("./p"))
+        for element in xpath("//body//*[p]")(self.root):
+            length = sum(len(inline_text(p)) for p in element.iterchildren("p"))
             if length > best_length:
                 best, best_length = element, length
         return best if best_length >= self.MIN_FALLBACK_TEXT else None
 
     def missed(self) -> list[str]:
         """The template selectors that matched nothing on this page (drift)."""
-        checks = {"container": self.template in self.TEMPLATES, "title": bool(self.sel.css(self.TITLE)),
-                  "published": bool(self.sel.css(self.PUBLISHED)), "categories": bool(self.categories())}
+        checks = {"container": self.template in self.TEMPLATES, "title": bool(self._titles),
+                  "published": bool(self._published_elements), "categories": bool(self.categories())}
         return [name for name, found in checks.items() if not found]
 
     def is_article(self) -> bool:
         """A single post: not a listing, static page, AMP copy or error page."""
-        body_class = " ".join(self.sel.xpath("//body/@class").getall()).split()
-        if self.sel.xpath("/html/@amp").get() is not None:
+        body_class = " ".join(xpath("//body/@class")(self.root)).split()
+        if xpath("/html/@amp")(self.root):
             return False
         if body_class and "single-post" not in body_class and "single" not in body_class:
             return False
         return self.template is not None and bool(self.title())
 
     # -- metadata --------------------------------------------------------
-    def _scope(self) -> Selector:
+    @cached_property
+    def _scope(self) -> HtmlElement:
         """Where the title and meta line are: the template's block, else the
         meta line around the first date on the page."""
-        scope = self.sel.css(self.TEMPLATES[self.template][0]) if self.template in self.TEMPLATES else []
+        scope = css(self.TEMPLATES[self.template][0])(self.root) if self.template in self.TEMPLATES else []
         if not scope:
-            scope = self.sel.css(self.PUBLISHED).xpath("..")
-        return scope[0] if scope else self.sel
+            scope = [el.getparent() for el in self._published_elements[:1] if el.getparent() is not None]
+        return scope[0] if scope else self.root
+
+    @cached_property
+    def _titles(self) -> list[HtmlElement]:
+        return css(self.TITLE)(self.root)
+
+    @cached_property
+    def _published_elements(self) -> list[HtmlElement]:
+        return css(self.PUBLISHED)(self.root)
 
     def url(self) -> str:
         """``rel=canonical`` (or ``og:url``) when it is on the fetched origin."""
         site = self._site
-        for href in self.sel.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content").getall():
+        for el in self._head:
+            if el.tag == "link" and el.get("rel") == "canonical":
+                href = el.get("href")
+            elif el.tag == "meta" and el.get("property") == "og:url":
+                href = el.get("content")
+            else:
+                continue
+            if href is None:
+                continue
             candidate = urljoin(self.fetched_url, href.strip())
             if site.in_scope(candidate):
                 return site.normalize(candidate)
         return site.normalize(self.fetched_url)
 
     def title(self) -> str | None:
-        for element in self.sel.css(self.TITLE):
-            text = inline_text(element.root).replace("\n", " ")
+        for element in self._titles:
+            text = inline_text(element).replace("\n", " ")
             if text:
                 return text
-        og = self.sel.xpath("//meta[@property='og:title']/@content").get()
+        og = self._meta("og:title")
         return og.strip() if og else None
 
+    @cached_property
+    def _published_raw(self) -> str | None:
+        raw = css(self.PUBLISHED)(self._scope)
+        return inline_text(raw[0]) if raw else None
+
     def published_raw(self) -> str | None:
-        raw = self._scope().css(self.PUBLISHED)
-        return inline_text(raw[0].root) if raw else None
+        return self._published_raw
 
     def published(self) -> str | None:
         """``YYYY-MM-DD`` from the meta line (the Tehran date as printed; Solar
         Hijri dates in Persian digits converted to Gregorian), else from
         ``article:published_time`` / JSON-LD, taken as local dates."""
-        candidates = [self.published_raw(), self.sel.xpath("//meta[@property='article:published_time']/@content").get(),
-                      self._json_ld_date()]
-        for raw in candidates:
-            match = DATE.search(to_ascii_digits(raw or ""))
+        candidates = (self.published_raw, lambda: self._meta("article:published_time"), self._json_ld_date)
+        for candidate in candidates:
+            match = DATE.search(to_ascii_digits(candidate() or ""))
             if not match:
                 continue
             year, month, day = (int(g) for g in match.groups())
@@ -159,7 +204,7 @@ class ArticlePage:
         return None
 
     def _json_ld_date(self) -> str | None:
-        for block in self.sel.xpath("//script[@type='application/ld+json']/text()").getall():
+        for block in xpath("//script[@type='application/ld+json']/text()")(self.root):
             try:
                 data = json.loads(block)
             except ValueError:
@@ -170,61 +215,65 @@ class ArticlePage:
                     return str(node["datePublished"])
         return None
 
-    def categories(self) -> list[str]:
-        names = [inline_text(a.root) for a in self._scope().css(self.CATEGORIES)]
+    @cached_property
+    def _categories(self) -> list[str]:
+        names = [inline_text(a) for a in css(self.CATEGORIES)(self._scope)]
         return list(dict.fromkeys(name for name in names if name))
 
+    def categories(self) -> list[str]:
+        return list(self._categories)
+
     def tags(self) -> list[str]:
-        names = [inline_text(a.root) for a in self.sel.css(self.TAGS)]
+        names = [inline_text(a) for a in css(self.TAGS)(self.root)]
         return list(dict.fromkeys(name for name in names if name))
 
     def lang(self) -> str | None:
-        declared = (self.sel.xpath("/html/@lang").get() or "").strip().lower()[:2]
+        declared = next(iter(xpath("/html/@lang")(self.root)), "").strip().lower()[:2]
         return declared or self._site.lang_of(self.fetched_url)
 
     def translations(self) -> dict[str, str]:
         """The other editions' versions of this article (``hreflang`` alternates), by language."""
         own = self.lang()
         found = {}
-        for link in self.sel.xpath("//link[@rel='alternate'][@hreflang]"):
-            lang = link.attrib["hreflang"].strip().lower()[:2]
-            href = link.attrib.get("href", "").strip()
+        for link in self._links("alternate"):
+            if link.get("hreflang") is None:
+                continue
+            lang = link.get("hreflang").strip().lower()[:2]
+            href = link.get("href", "").strip()
             if href and lang != own and lang.isalpha():
                 found[lang] = self._site.normalize(urljoin(self.fetched_url, href))
         return found
 
     def post_id(self) -> int | None:
-        shortlink = self.sel.xpath("//link[@rel='shortlink']/@href").re_first(r"[?&]p=(\d+)")
-        return int(shortlink) if shortlink else SiteUrls.post_id(self.url())
+        for link in self._links("shortlink"):
+            match = SHORTLINK_ID.search(link.get("href") or "")
+            if match:
+                return int(match.group(1))
+        return SiteUrls.post_id(self.url())
 
     def images(self) -> list[dict]:
         found: list[dict] = []
         if self.template in self.TEMPLATES:
-            for src in self.sel.css(self.TEMPLATES[self.template][2]).xpath("@src").getall()[:1]:
+            for src in css(self.TEMPLATES[self.template][2] + "::attr(src)")(self.root)[:1]:
                 found.append({"src": urljoin(self.fetched_url, src), "caption": None})
-        for figure in self._container_sel().css(self.FIGURES):
-            src = figure.css("img::attr(src)").get()
-            caption = figure.css("figcaption, .wp-caption-text")
+        for figure in css(self.FIGURES)(self._container[1]):
+            src = next(iter(css("img::attr(src)")(figure)), None)
+            caption = css("figcaption, .wp-caption-text")(figure)
             if src:
                 found.append({"src": urljoin(self.fetched_url, src),
-                              "caption": inline_text(caption[0].root) if caption else None})
+                              "caption": inline_text(caption[0]) if caption else None})
         return found
 
     # -- text ------------------------------------------------------------
-    def _container_sel(self) -> Selector:
-        if self.template == "fallback":
-            return self._fallback_container
-        return self.sel.css(self.TEMPLATES[self.template][1])[0]
-
     @cached_property
     def _text(self) -> tuple[list[str], list[str], list[dict]]:
         """(paragraphs, authors, removal records): the byline is taken out of the text."""
         if not self.template:
             return [], [], []
-        container: HtmlElement = copy.deepcopy(self._container_sel().root)
+        container: HtmlElement = copy.deepcopy(self._container[1])
         records = []
         for rule, selector in self.NOT_TEXT.items():
-            found = [match.root for match in Selector(root=container).css(selector)]
+            found = css(selector)(container)
             chars = sum(len(inline_text(element)) for element in found if element.getparent() is not None)
             if drop(found):
                 records.append({"rule": f"selector:{rule}", "marker": selector.split(",")[0], "chars": chars})
@@ -234,10 +283,10 @@ class ArticlePage:
     def _take_byline(self, container: HtmlElement) -> list[str]:
         """Opinion and Note pieces name their writer in a right-aligned bold
         ``Name – Title`` paragraph right after the lead."""
-        filled = [p for p in container.iter("p") if inline_text(p)]
-        if len(filled) < 2:
+        filled = (p for p in container.iter("p") if inline_text(p))
+        candidate = next(islice(filled, 1, None), None)  # the second paragraph with text
+        if candidate is None:
             return []
-        candidate = filled[1]
         text = inline_text(candidate).replace("\n", " ")
         match = BYLINE.match(text)
         if not match or QUESTION.match(text) or len(text) > 200:
