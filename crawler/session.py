@@ -18,6 +18,7 @@ from weakref import WeakKeyDictionary
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from twisted.internet.task import LoopingCall
 
 from crawler import signals as newsarchive_signals
 from crawler.items import FetchFailure
@@ -54,6 +55,8 @@ class ArchiveSession:
         self.resume_queued, self.resume_stored = (
             self.archive.resume_plan(self.interrupted["id"]) if self.interrupted else ([], []))
         self.crawl_id: int | None = None
+        self.commit_interval = crawler.settings.getfloat("ARCHIVE_COMMIT_INTERVAL")
+        self.committer = LoopingCall(self.commit)
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.fetch_failed, signal=newsarchive_signals.fetch_failed)
@@ -71,11 +74,22 @@ class ArchiveSession:
             resumed_from=self.interrupted["id"] if self.interrupted else None,
         )
         self.crawler.stats.set_value("newsarchive/crawl_id", self.crawl_id)
+        if self.commit_interval > 0:  # the crawl row above is committed: a kill leaves a "running" crawl to resume
+            self.archive.hold_commits()
+            self.committer.start(self.commit_interval, now=False)
         resumed = f", resuming interrupted crawl {self.interrupted['id']}" if self.interrupted else ""
         logger.info("Archiving into %s as crawl %d (%s mode%s)", self.path, self.crawl_id,
                     getattr(policy, "mode", "full"), resumed)
 
+    def commit(self) -> None:
+        """Commit the writes of the last interval and gather the next ones."""
+        self.archive.commit()
+        self.archive.hold_commits()
+
     def spider_closed(self, spider, reason: str) -> None:
+        if self.committer.running:
+            self.committer.stop()
+        self.archive.commit()
         if self.crawl_id is not None:
             self.archive.finish_crawl(self.crawl_id, finish_reason=reason, stats=self.crawler.stats.get_stats())
         self.archive.close()

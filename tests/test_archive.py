@@ -113,3 +113,40 @@ def test_other_connections_can_read_while_a_write_is_open(archive):
     archive.db.execute("UPDATE articles SET title = 'x'")
     assert reader.execute("SELECT title FROM articles").fetchone() == ("Securing Iran-Pakistan Border",)
     archive.db.conn.rollback()
+
+
+def stored_urls(path: Path) -> list[str]:
+    """What another process reading the archive sees."""
+    reader = sqlite3.connect(path)
+    try:
+        return [row[0] for row in reader.execute("SELECT url FROM articles ORDER BY url")]
+    finally:
+        reader.close()
+
+
+def test_held_commits_become_visible_together_at_commit(archive):
+    archive.hold_commits()
+    archive.save_article(article(), None)
+    archive.save_article(article(url=URL + "2/", fetched_url=URL + "2/"), None)
+    assert stored_urls(archive.path) == []
+    archive.commit()
+    assert stored_urls(archive.path) == [URL, URL + "2/"]
+
+
+def test_a_failed_write_while_commits_are_held_keeps_the_others(archive):
+    archive.hold_commits()
+    archive.save_article(article(), None)
+    with pytest.raises(sqlite3.ProgrammingError):  # fails at the revision, after the row and its index entry
+        archive.save_article(article(url=URL + "2/", fetched_url=object()), None)
+    archive.commit()
+    assert stored_urls(archive.path) == [URL]
+    assert archive.db["revisions"].count == 1
+    archive.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")  # raises if out of step
+
+
+def test_closing_commits_what_was_held(tmp_path):
+    archive = Archive(tmp_path / "archive.db")
+    archive.hold_commits()
+    archive.save_article(article(), None)
+    archive.close()
+    assert stored_urls(tmp_path / "archive.db") == [URL]
