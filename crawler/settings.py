@@ -25,6 +25,12 @@ ARCHIVE_DB = "archive.db"
 # 0 commits every write on its own.
 ARCHIVE_COMMIT_INTERVAL = 1.0
 
+# Spider output (an article and the links of a page) is handled one element at a
+# time: the pipelines are CPU work on one SQLite connection, nothing to overlap.
+# Scrapy's default of 100 starts 100 asyncio tasks for every response (the limit
+# is per response), which cost ~15 % of the crawl's CPU (benchmarks/README.md).
+CONCURRENT_ITEMS = 1
+
 # Politeness.
 USER_AGENT = f"newsarchive/{VERSION} (+https://github.com/newsarchive/newsarchive; archival crawler for research)"
 ROBOTSTXT_OBEY = True
