@@ -329,9 +329,11 @@ class Archive:
         body: bytes = capture.get("body") or b""
         digest = payload_digest(body) if capture["status"] != 304 else None
         fetched_at = capture.get("fetched_at") or utcnow()
+        headers = {k.lower(): v for k, v in capture.get("response_headers", {}).items()}
         with self.db.atomic():
             if digest is not None:
-                packed = zlib.compress(body, 6)
+                # a gzip/deflate/br payload does not shrink again: not worth the CPU
+                packed = zlib.compress(body, 6) if not headers.get("content-encoding") else body
                 encoding, data = ("zlib", packed) if len(packed) < len(body) else ("identity", body)
                 self.db.execute(
                     "INSERT OR IGNORE INTO payloads (digest, encoding, data, length, stored_length) VALUES (?, ?, ?, ?, ?)",
@@ -343,7 +345,6 @@ class Archive:
                 "response_headers": json.dumps(capture.get("response_headers", {})),
                 "payload_digest": digest, "fetched_at": fetched_at,
             })
-            headers = {k.lower(): v for k, v in capture.get("response_headers", {}).items()}
             self.db.execute(
                 "INSERT INTO frontier (url, state, crawl_id, attempts, last_status, etag, last_modified, discovered_at, "
                 "fetched_at) VALUES (?, 'fetched', ?, 1, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
