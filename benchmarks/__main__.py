@@ -37,6 +37,14 @@ def table(results: dict) -> list[tuple[str, str, str, str, str]]:
                      f"bare Scrapy {c['bare']['pages_per_s']:.0f} pages/s", f"{ratio:.2f}", ">= 0.7"))
         rows.append((f"crawl peak RSS, {c['articles']} articles", f"{c['full']['peak_rss_mb']} MB",
                      f"bare Scrapy {c['bare']['peak_rss_mb']} MB", "", "<= 500 MB, flat"))
+        if "bare_python_server" in c:  # is the Python replica server the bottleneck? (the bare spider on both)
+            py, nginx = c["bare_python_server"], c["bare"]
+            rows.append((f"bare Scrapy vs Python replica server, {c['articles']} articles",
+                         f"{py['pages_per_s']:.0f} pages/s", f"on nginx {nginx['pages_per_s']:.0f} pages/s",
+                         f"{py['pages_per_s'] / nginx['pages_per_s']:.2f}", "(measured)"))
+            rows.append((f"replica server CPU per page, {c['articles']} articles",
+                         f"Python {py['server_cpu_ms_per_page']:.2f} ms", f"nginx {nginx['server_cpu_ms_per_page']:.2f} ms",
+                         "", "(measured)"))
     p = results["parse"]
     rows.append(("parse + clean per article page", f"{p['ours_ms']:.2f} ms", f"lxml parse {p['lxml_ms']:.2f} ms",
                  f"{p['ours_ms'] / p['lxml_ms']:.2f}", "<= 2"))

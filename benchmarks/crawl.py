@@ -1,64 +1,113 @@
 """Crawl throughput and memory: the full newsarchive crawl against a bare
-Scrapy spider fetching the same URLs, on a generated replica served on 127.0.0.1.
+Scrapy spider fetching the same URLs, on a generated replica served on 127.0.0.1;
+and which server is the bottleneck.
 
-Both run as separate processes with the same fast local settings, after a
-warm-up crawl has filled the replica's page cache (otherwise the Python
-server's first rendering of each page, not the crawler, sets the pace);
-pages/s is responses over wall time; peak memory is the crawl process's
-maximum RSS.
+The replica is written to disk as static files (``static_site.py``) and served by
+Debian's nginx, so the server costs next to nothing and needs no warm-up: both
+crawlers run as separate processes with the same fast local settings; pages/s is
+responses over wall time; peak memory is the crawl process's maximum RSS.
+
+Server comparison: the bare spider fetches the same URL list (same paths, same
+bytes) once from nginx and once from the Python ``ReplicaServer`` with a warm page
+cache (every URL answered once in-process first, no HTTP). If the Python server
+were not the bottleneck both runs would go at the same pace. CPU seconds of the
+server and of the spider during each run (share of one core) say who was busy.
 """
 
 from __future__ import annotations
 
 import json
+import resource
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
+from benchmarks.static_site import NginxNotFound, NginxReplica, find_nginx, free_port, write_static_site
 from tests.conftest import FAST, REPO
 from tests.replica import ReplicaServer, generated_site
 
 MEASURE = ("import resource, subprocess, sys; status = subprocess.call(sys.argv[1:]); "
-           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(status)")
+           "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+           "print(usage.ru_utime + usage.ru_stime); print(usage.ru_maxrss); sys.exit(status)")
+SEED = 21
 
 
-def measured(command: list[str]) -> tuple[float, int]:
-    """(wall seconds, peak RSS in MB) of a command run as a child of a fresh process."""
+def measured(command: list[str]) -> tuple[float, int, float]:
+    """(wall seconds, peak RSS in MB, CPU seconds) of a command run as a child of a fresh process."""
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=REPO, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{result.stderr[-3000:]}")
-    return elapsed, int(result.stdout.strip().splitlines()[-1]) // 1024
+    cpu, rss = result.stdout.strip().splitlines()[-2:]
+    return elapsed, int(rss) // 1024, float(cpu)
 
 
 def settings_args() -> list[str]:
     return [arg for name, value in {**FAST, "LOG_LEVEL": "WARNING"}.items() for arg in ("-s", f"{name}={value}")]
 
 
+def own_cpu_seconds() -> float:
+    """CPU seconds of this process: the Python replica's threads while a child crawls."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bare_run(urls: Path, server_cpu: Callable[[], float]) -> dict:
+    """The bare spider over a URL file, with the CPU the server (``server_cpu()``) spent meanwhile."""
+    before = server_cpu()
+    seconds, mb, cpu = measured([sys.executable, "-m", "scrapy", "runspider", "benchmarks/bare_spider.py",
+                                 "-a", f"urls={urls}", *settings_args()])
+    fetched = len(urls.read_text().split())
+    server = server_cpu() - before
+    return {"seconds": seconds, "responses": fetched, "pages_per_s": fetched / seconds, "peak_rss_mb": mb,
+            "spider_cpu_share": cpu / seconds, "server_cpu_s": server, "server_cpu_share": server / seconds,
+            "server_cpu_ms_per_page": 1000 * server / max(fetched, 1)}
+
+
 def run(n_articles: int) -> dict:
-    site = generated_site(n_articles, seed=21)
-    with tempfile.TemporaryDirectory() as tmp, ReplicaServer(site, flaky_paths=[], slow_paths=[]) as server:
-        crawl = [sys.executable, "-m", "scrapy", "crawl", "scfr", "-a", f"base_url={server.base_url}",
-                 *settings_args()]
-        measured([*crawl, "-s", f"ARCHIVE_DB={Path(tmp) / 'warm-up.db'}"])
-        archive = Path(tmp) / "archive.db"
-        full_s, full_mb = measured([*crawl, "-s", f"ARCHIVE_DB={archive}"])
-        db = sqlite3.connect(archive)
-        responses = db.execute("SELECT count(*) FROM captures").fetchone()[0]
-        stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        urls = Path(tmp) / "urls.txt"
-        urls.write_text("\n".join(r[0] for r in db.execute(
-            "SELECT url FROM captures WHERE status = 200 AND url NOT LIKE '%robots.txt'")))
-        fetched = len(urls.read_text().split())
-        bare_s, bare_mb = measured([sys.executable, "-m", "scrapy", "runspider", "benchmarks/bare_spider.py",
-                                    "-a", f"urls={urls}", *settings_args()])
-    return {"articles": n_articles, "stored": stored, "full": {"seconds": full_s, "responses": responses,
-            "pages_per_s": responses / full_s, "peak_rss_mb": full_mb},
-            "bare": {"seconds": bare_s, "responses": fetched, "pages_per_s": fetched / bare_s, "peak_rss_mb": bare_mb}}
+    """Figures of one replica size: full crawl and bare spider on nginx, bare spider on the Python server."""
+    try:
+        find_nginx()  # before minutes of rendering
+    except NginxNotFound as error:
+        raise SystemExit(f"crawl benchmark: {error}") from None
+    site = generated_site(n_articles, seed=SEED)
+    with tempfile.TemporaryDirectory() as tmp:
+        static = write_static_site(site, Path(tmp) / "site", free_port())
+        with NginxReplica(static.directory) as nginx:
+            crawl = [sys.executable, "-m", "scrapy", "crawl", "scfr", "-a", f"base_url={nginx.base_url}",
+                     *settings_args()]
+            archive = Path(tmp) / "archive.db"
+            full_s, full_mb, full_cpu = measured([*crawl, "-s", f"ARCHIVE_DB={archive}"])
+            db = sqlite3.connect(archive)
+            responses = db.execute("SELECT count(*) FROM captures").fetchone()[0]
+            stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            paths = [r[0][len(nginx.base_url):] for r in db.execute(
+                "SELECT url FROM captures WHERE status = 200 AND url NOT LIKE '%robots.txt'")]
+            db.close()
+            if stored != len(site.articles()):  # the one check: the static copy holds the whole site
+                raise SystemExit(f"the crawl of the nginx replica stored {stored} of {len(site.articles())} "
+                                 f"articles: the static site misses pages ({nginx.error_log()[-1000:]})")
+            urls = Path(tmp) / "urls.txt"
+            urls.write_text("\n".join(nginx.base_url + p for p in paths))
+            bare = bare_run(urls, nginx.cpu_seconds)
+        with ReplicaServer(site, flaky_paths=[], slow_paths=[]) as python:
+            for path in paths:  # warm the page cache in-process, as the old warm-up crawl did
+                python.respond("GET", path, {"Accept-Encoding": "gzip"})
+            python.reset_log()
+            python_urls = Path(tmp) / "python-urls.txt"
+            python_urls.write_text("\n".join(python.base_url + p for p in paths))
+            bare_python = bare_run(python_urls, own_cpu_seconds)
+    return {"articles": n_articles, "stored": stored, "server": "nginx",
+            "full": {"seconds": full_s, "responses": responses, "pages_per_s": responses / full_s,
+                     "peak_rss_mb": full_mb, "cpu_share": full_cpu / full_s},
+            "bare": bare, "bare_python_server": bare_python,
+            "static_site": {"seconds": static.seconds, "files": static.files, "redirects": static.redirects,
+                            "megabytes": static.bytes / 1e6, "gzip_megabytes": static.gzip_bytes / 1e6}}
 
 
 if __name__ == "__main__":
