@@ -47,16 +47,19 @@ class ArticlePage:
     the meta line, the head's links and metas) is looked up once per page.
     """
 
+    # Tag names are part of the selectors (all these blocks are divs on the site): a
+    # class test on every element costs libxml2 three times a tag test. A renamed
+    # container is still found (the fallback) and reported as drift.
     TEMPLATES = {
         # name: (title/meta scope, text container, featured image)
-        "themebuilder": (".et_pb_post_title", ".et_pb_post_content", ".et_pb_title_featured_container img"),
-        "classic": ("article.et_pb_post .et_post_meta_wrapper", "article.et_pb_post .entry-content",
+        "themebuilder": ("div.et_pb_post_title", "div.et_pb_post_content", "div.et_pb_title_featured_container img"),
+        "classic": ("article.et_pb_post div.et_post_meta_wrapper", "article.et_pb_post div.entry-content",
                     "article.et_pb_post > div.et_post_meta_wrapper:first-of-type > img"),
     }
     TITLE = "h1.entry-title"
     PUBLISHED = "span.published"
     CATEGORIES = "a[rel~='category']"
-    TAGS = ".scfr-post-tags a[rel~='tag']"
+    TAGS = "div.scfr-post-tags a[rel~='tag']"
     # Inside the text container but not article text, by rule name. Sidebar
     # and comment selectors are here too: sloppy markup can nest them into the
     # container. What each removes is recorded on the item.
