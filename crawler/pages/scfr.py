@@ -21,7 +21,7 @@ from parsel import Selector
 
 from crawler.items import ArticleItem
 from crawler.pages.html_text import drop, inline_text, paragraphs
-from crawler.pages.select import css, xpath
+from crawler.pages.select import SimpleSelectors, css, xpath
 from crawler.urls import SiteUrls
 from newsarchive.persian import jalali_to_iso, to_ascii_digits
 
@@ -73,6 +73,7 @@ class ArticlePage:
         "footer": "#main-footer, footer, #cookie-notice, nav",
         "captions": "figure.wp-caption, .wp-caption, figcaption",
     }
+    _NOT_TEXT_SELECTORS = {rule: SimpleSelectors(group) for rule, group in NOT_TEXT.items()}
     MIN_FALLBACK_TEXT = 200  # characters of paragraphs a fallback container must hold
     FIGURES = "figure.wp-caption, .wp-caption, figure.wp-block-image"
 
@@ -274,10 +275,15 @@ class ArticlePage:
         if not self.template:
             return [], [], []
         container: HtmlElement = copy.deepcopy(self._container[1])
+        matched: dict[str, list[HtmlElement]] = {rule: [] for rule in self.NOT_TEXT}
+        for element in container.iter():  # one walk for all rules
+            for rule, selectors in self._NOT_TEXT_SELECTORS.items():
+                if selectors.matches(element):
+                    matched[rule].append(element)
         records = []
         for rule, selector in self.NOT_TEXT.items():
-            found = css(selector)(container)
-            chars = sum(len(inline_text(element)) for element in found if element.getparent() is not None)
+            found = [element for element in matched[rule] if _within(element, container)]  # not gone with an earlier rule
+            chars = sum(len(inline_text(element)) for element in found)
             if drop(found):
                 records.append({"rule": f"selector:{rule}", "marker": selector.split(",")[0], "chars": chars})
         authors = self._take_byline(container)
@@ -326,3 +332,11 @@ class ArticlePage:
             fetched_at=fetched_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
             cleaning=list(self._text[2]), missed_selectors=self.missed(), translations=self.translations(),
         )
+
+
+def _within(element: HtmlElement, ancestor: HtmlElement) -> bool:
+    while element is not None:
+        if element is ancestor:
+            return True
+        element = element.getparent()
+    return False
