@@ -28,7 +28,7 @@ from typing import Callable
 
 from benchmarks.static_site import NginxNotFound, NginxReplica, find_nginx, free_port, write_static_site
 from tests.conftest import FAST, REPO
-from tests.replica import ReplicaServer, generated_site
+from tests.replica import ReplicaServer, Site, generated_site
 
 MEASURE = ("import resource, subprocess, sys; status = subprocess.call(sys.argv[1:]); "
            "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
@@ -65,12 +65,16 @@ def bare_run(urls: Path, server_cpu: Callable[[], float]) -> dict:
     fetched = len(urls.read_text().split())
     server = server_cpu() - before
     return {"seconds": seconds, "responses": fetched, "pages_per_s": fetched / seconds, "peak_rss_mb": mb,
-            "spider_cpu_share": cpu / seconds, "server_cpu_s": server, "server_cpu_share": server / seconds,
+            "spider_cpu_share": cpu / seconds, "cpu_ms_per_page": 1000 * cpu / max(fetched, 1), "server_cpu_s": server, "server_cpu_share": server / seconds,
             "server_cpu_ms_per_page": 1000 * server / max(fetched, 1)}
 
 
+SERVER_COMPARISON_MAX = 5000  # the Python server keeps every rendered page in memory
+
+
 def run(n_articles: int) -> dict:
-    """Figures of one replica size: full crawl and bare spider on nginx, bare spider on the Python server."""
+    """Figures of one replica size: full crawl and bare spider on nginx, and (up to
+    ``SERVER_COMPARISON_MAX`` articles) the bare spider on the Python server."""
     try:
         find_nginx()  # before minutes of rendering
     except NginxNotFound as error:
@@ -95,20 +99,28 @@ def run(n_articles: int) -> dict:
             urls = Path(tmp) / "urls.txt"
             urls.write_text("\n".join(nginx.base_url + p for p in paths))
             bare = bare_run(urls, nginx.cpu_seconds)
-        with ReplicaServer(site, flaky_paths=[], slow_paths=[]) as python:
-            for path in paths:  # warm the page cache in-process, as the old warm-up crawl did
-                python.respond("GET", path, {"Accept-Encoding": "gzip"})
-            python.reset_log()
-            python_urls = Path(tmp) / "python-urls.txt"
-            python_urls.write_text("\n".join(python.base_url + p for p in paths))
-            bare_python = bare_run(python_urls, own_cpu_seconds)
+        if n_articles > SERVER_COMPARISON_MAX:
+            bare_python = None
+        else:
+            bare_python = python_server_run(site, paths, Path(tmp))
     return {"articles": n_articles, "stored": stored, "server": "nginx",
             "full": {"seconds": full_s, "responses": responses, "pages_per_s": responses / full_s,
-                     "peak_rss_mb": full_mb, "cpu_share": full_cpu / full_s},
-            "bare": bare, "bare_python_server": bare_python,
+                     "peak_rss_mb": full_mb, "cpu_share": full_cpu / full_s,
+                     "cpu_ms_per_page": 1000 * full_cpu / max(responses, 1)},
+            "bare": bare, **({"bare_python_server": bare_python} if bare_python else {}),
             "static_site": {"seconds": static.seconds, "files": static.files, "redirects": static.redirects,
                             "megabytes": static.bytes / 1e6, "gzip_megabytes": static.gzip_bytes / 1e6}}
 
+
+def python_server_run(site: Site, paths: list[str], tmp: Path) -> dict:
+    """The bare spider over the same paths, served by the Python replica server with a warm page cache."""
+    with ReplicaServer(site, flaky_paths=[], slow_paths=[]) as python:
+        for path in paths:  # warm the page cache in-process, as the old warm-up crawl did
+            python.respond("GET", path, {"Accept-Encoding": "gzip"})
+        python.reset_log()
+        python_urls = tmp / "python-urls.txt"
+        python_urls.write_text("\n".join(python.base_url + p for p in paths))
+        return bare_run(python_urls, own_cpu_seconds)
 
 if __name__ == "__main__":
     print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else 500), indent=2))
