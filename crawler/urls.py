@@ -17,6 +17,9 @@ from w3lib.url import safe_url_string
 
 DEFAULT_BASE_URL = "https://www.scfr.ir"
 PERCENT_ESCAPE = re.compile(r"%[0-9a-f]{2}", re.I)
+# Already in normal form: lower-case origin, a path of unreserved characters ending in a
+# slash (not an AMP copy), no query, no fragment — most links of the site; parsing them is the slow part.
+NORMAL_FORM = re.compile(r"https?://[a-z0-9.\-]+(?::\d+)?/(?:[A-Za-z0-9_.~\-]+/)*")
 LANGS = ("en", "fa")
 
 # Query parameters that never change what a page shows.
@@ -85,19 +88,9 @@ class SiteUrls:
     def normalize(self, url: str) -> str:
         """The form of ``url`` the crawl requests: no fragment, no tracking
         parameters, no AMP suffix, a trailing slash on directory-like paths."""
-        parts = urlsplit(url)
-        path = parts.path or "/"
-        if path.endswith("/amp/") and ARTICLE_PATH.match(path[: -len("amp/")]):
-            path = path[: -len("amp/")]
-        elif path.endswith("/amp") and ARTICLE_PATH.match(path[: -len("amp")]):
-            path = path[: -len("amp")]
-        if not path.endswith("/") and not ATTACHMENT.search(path):
-            path += "/"
-        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                           if not TRACKING_PARAMS.match(k)])
-        # Persian slugs: raw letters and lower-case escapes become WordPress's upper-case %XX form
-        path = PERCENT_ESCAPE.sub(lambda m: m.group(0).upper(), safe_url_string(path))
-        return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+        if NORMAL_FORM.fullmatch(url) and not url.endswith("/amp/"):
+            return url
+        return normal_form(url)
 
     def lang_of(self, url: str) -> str | None:
         segment = urlsplit(url).path.lstrip("/").split("/", 1)[0]
@@ -133,3 +126,20 @@ class SiteUrls:
     def post_id(url: str) -> int | None:
         match = ARTICLE_PATH.match(urlsplit(url).path)
         return int(match.group("post_id")) if match else None
+
+
+def normal_form(url: str) -> str:
+    """``SiteUrls.normalize`` the long way: every URL is parsed and rebuilt."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if path.endswith("/amp/") and ARTICLE_PATH.match(path[: -len("amp/")]):
+        path = path[: -len("amp/")]
+    elif path.endswith("/amp") and ARTICLE_PATH.match(path[: -len("amp")]):
+        path = path[: -len("amp")]
+    if not path.endswith("/") and not ATTACHMENT.search(path):
+        path += "/"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not TRACKING_PARAMS.match(k)])
+    # Persian slugs: raw letters and lower-case escapes become WordPress's upper-case %XX form
+    path = PERCENT_ESCAPE.sub(lambda m: m.group(0).upper(), safe_url_string(path))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))

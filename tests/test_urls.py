@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import string
 
-from crawler.urls import Kind, SiteUrls
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crawler.urls import Kind, SiteUrls, normal_form
 
 BASE = "https://www.scfr.ir"
 ARTICLE = f"{BASE}/en/defense-security/101850/securing-iran-pakistans-border/"
@@ -70,3 +74,11 @@ def test_persian_edition_is_in_scope_when_asked_for():
 def test_bad_arguments_are_clear_errors(base_url, langs):
     with pytest.raises(ValueError, match="base_url|langs"):
         SiteUrls(base_url, langs)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.text(alphabet=string.ascii_letters + string.digits + "_.~-", min_size=1, max_size=12), max_size=5),
+       st.sampled_from(["https://www.scfr.ir", "http://127.0.0.1:8080"]))
+def test_urls_already_in_normal_form_are_kept_as_the_long_way_makes_them(segments, origin):
+    url = origin + "/" + "".join(f"{segment}/" for segment in segments)
+    assert SiteUrls(origin).normalize(url) == normal_form(url)
