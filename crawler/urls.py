@@ -82,6 +82,9 @@ class SiteUrls:
         return self.origin + path
 
     def in_scope(self, url: str) -> bool:
+        end = len(self.origin)
+        if url.startswith(self.origin) and url[end:end + 1] in ("/", "?", "#", ""):
+            return True
         parts = urlsplit(url)
         return f"{parts.scheme}://{parts.netloc.lower()}" == self.origin
 

@@ -82,3 +82,15 @@ def test_bad_arguments_are_clear_errors(base_url, langs):
 def test_urls_already_in_normal_form_are_kept_as_the_long_way_makes_them(segments, origin):
     url = origin + "/" + "".join(f"{segment}/" for segment in segments)
     assert SiteUrls(origin).normalize(url) == normal_form(url)
+
+
+@pytest.mark.parametrize("url", ["https://www.scfr.ir", "https://www.scfr.ir/en/", "https://WWW.SCFR.IR/en/",
+                                 "HTTPS://www.scfr.ir/?p=1", "https://www.scfr.ir#top"])
+def test_urls_of_the_origin_are_in_scope(url):
+    assert site.in_scope(url)
+
+
+@pytest.mark.parametrize("url", ["https://www.scfr.ir.evil.example/en/", "http://www.scfr.ir/en/",
+                                 "https://www.scfr.ir:8443/en/", "https://user@www.scfr.ir/en/", "https://t.me/scfr_en"])
+def test_urls_of_other_origins_are_out_of_scope(url):
+    assert not site.in_scope(url)
