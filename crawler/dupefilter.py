@@ -4,6 +4,11 @@ Every request that passes the filter is recorded as ``queued`` in the
 ``frontier`` table before it is scheduled, so a killed crawl leaves behind
 the list of what it still had to fetch. When resuming an interrupted crawl,
 the article pages it already stored count as seen and are not fetched again.
+
+The frontier is also the seen-set: a URL that it holds for this crawl
+(queued, fetched or failed) was seen. Scrapy's ``RFPDupeFilter`` would keep
+a fingerprint of every URL in memory, growing with the site; here memory
+holds only the fingerprints of what an interrupted crawl stored.
 """
 
 from __future__ import annotations
@@ -16,19 +21,33 @@ from crawler.session import ArchiveSession
 
 
 class ArchiveDupeFilter(RFPDupeFilter):
+    """Seen: in the frontier for this crawl, or stored by the crawl this one resumes.
+    With ``JOBDIR`` set, Scrapy's own seen-set (its ``requests.seen`` file) decides."""
+
     session: ArchiveSession
+    resumed: set[bytes]
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchiveDupeFilter:
         dupefilter = super().from_crawler(crawler)
         dupefilter.session = ArchiveSession.of(crawler)
-        for url in dupefilter.session.resume_stored:  # before the crawl opens, so they are not queued again
-            dupefilter.request_seen(Request(url))
+        # the frontier knows them under the interrupted crawl's id, which does not count as seen
+        dupefilter.resumed = {dupefilter.fingerprinter.fingerprint(Request(url))
+                              for url in dupefilter.session.resume_stored}
         return dupefilter
 
     def request_seen(self, request: Request) -> bool:
-        if super().request_seen(request):
+        if self.resumed and self.fingerprinter.fingerprint(request) in self.resumed:
             return True
-        if self.session.open:
+        if self.file is not None or not self.session.open:  # JOBDIR, or before the crawl has a row
+            seen = super().request_seen(request)
+        else:
+            seen = self.in_frontier(request.url)
+        if not seen and self.session.open:
             self.session.archive.mark_queued(request.url, self.session.crawl_id)
-        return False
+        return seen
+
+    def in_frontier(self, url: str) -> bool:
+        """Whether this crawl already queued, fetched or failed ``url`` (one primary-key lookup)."""
+        row = self.session.archive.db.execute("SELECT crawl_id FROM frontier WHERE url = ?", [url]).fetchone()
+        return row is not None and row[0] == self.session.crawl_id

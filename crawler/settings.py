@@ -73,6 +73,15 @@ ARCHIVE_CAPTURES = True
 # killed crawl resumes where it stopped.
 DUPEFILTER_CLASS = "crawler.dupefilter.ArchiveDupeFilter"
 
+# Requests waiting to be fetched are queued on disk (Scrapy's SCHEDULER_DISK_QUEUE),
+# so a crawl's memory stays flat however large the site (crawler/scheduler.py): in
+# a temporary directory removed when the crawl closes, beside ARCHIVE_DB unless
+# NEWSARCHIVE_DISK_QUEUE_DIR names another folder. Scratch space only: a killed
+# crawl resumes from the frontier. With JOBDIR set, Scrapy's job directory is used.
+SCHEDULER = "crawler.scheduler.ArchiveScheduler"
+NEWSARCHIVE_DISK_QUEUE = True
+NEWSARCHIVE_DISK_QUEUE_DIR = ""
+
 # What to fetch again on a crawl into an archive that already knows the site
 # (see crawler/revisit.py): new articles always; known articles when due.
 REVISIT_POLICY = "crawler.revisit.RevisitPolicy"

@@ -28,7 +28,7 @@ complete counts, when the crawl closes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from scrapy.crawler import Crawler
@@ -36,6 +36,7 @@ from scrapy.crawler import Crawler
 from crawler.items import ArticleItem
 from crawler.pages.blocks import block_key
 from crawler.session import ArchiveSession
+from newsarchive.archive import Archive
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class RepetitionPipeline:
         """Clean this crawl's articles again, now that the counts are complete."""
         archive = self.session.archive
         changed = 0
-        for pending in archive.pending_cleanup():
+        for pending in _pending_cleanup(archive):
             kept, records = self.clean(pending["paragraphs"])
             row = archive.db.execute("SELECT extraction FROM articles WHERE url = ?", [pending["url"]]).fetchone()
             if row is None:
@@ -148,6 +149,17 @@ class RepetitionPipeline:
         archive.clear_pending_cleanup()
         if changed:
             self.stats.set_value("newsarchive/boilerplate/recleaned_at_close", changed)
+
+
+def _pending_cleanup(archive: Archive, batch: int = 500) -> Iterator[dict]:
+    """The crawl's pending articles, a batch at a time in URL order: the whole list
+    (every article's paragraphs) would cost memory in proportion to the crawl."""
+    after = ""
+    while rows := archive.db.execute("SELECT url, paragraphs FROM pending_cleanup WHERE url > ? ORDER BY url LIMIT ?",
+                                     [after, batch]).fetchall():
+        for url, paragraphs in rows:
+            yield {"url": url, "paragraphs": json.loads(paragraphs)}
+        after = rows[-1][0]
 
 
 def _with_records(stored: str | None, records: list[dict], body: str) -> dict:

@@ -105,6 +105,14 @@ def test_an_article_is_fetched_once_however_it_is_linked(first_crawl, replica):
     assert not [r.path for r in first_crawl.requests if "utm_" in r.path or "replytocom" in r.path or "/amp/" in r.path]
 
 
+def test_requests_wait_on_disk_and_the_queue_goes_with_the_crawl(first_crawl):
+    """The scheduler's queue is on disk (memory does not grow with the site) and removed at the end."""
+    stats = json.loads(rows(first_crawl, "SELECT stats FROM crawls")[0]["stats"])
+    assert stats["scheduler/enqueued/disk"] == stats["scheduler/enqueued"] > 0
+    assert "scheduler/enqueued/memory" not in stats and "scheduler/unserializable" not in stats
+    assert not list(first_crawl.archive.parent.glob("*.queue-*"))
+
+
 def test_server_error_is_retried_and_the_article_stored(first_crawl, replica):
     statuses = [r.status for r in first_crawl.requests if r.path == FLAKY_PATH]
     assert statuses == [500, 200]

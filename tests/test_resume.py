@@ -50,6 +50,7 @@ class KillAndResume:
     stored_before_kill: list
     integrity_after_kill: list
     crawls_after_kill: list
+    queues_after_kill: list
     resumed: object  # the Crawl of the next run
     requests_of_resume: list
 
@@ -66,11 +67,17 @@ def kill_and_resume(request, tmp_path_factory):
         process.wait(timeout=10)
         state = dict(stored_before_kill=[r["url"] for r in query(archive, "SELECT url FROM articles")],
                      integrity_after_kill=query(archive, "PRAGMA integrity_check"),
-                     crawls_after_kill=query(archive, "SELECT status, finished_at FROM crawls"))
+                     crawls_after_kill=query(archive, "SELECT status, finished_at FROM crawls"),
+                     queues_after_kill=queue_dirs(archive))
         server.delay = 0
         server.reset_log()
         resumed = scrapy_crawl(server.base_url, archive)
         yield KillAndResume(archive, server.base_url, resumed=resumed, requests_of_resume=server.requests, **state)
+
+
+def queue_dirs(archive) -> list:
+    """The request-queue directories of crawls of this archive (crawler/scheduler.py)."""
+    return sorted(archive.parent.glob(f"{archive.name}.queue-*"))
 
 
 def test_killed_crawl_leaves_a_consistent_archive(kill_and_resume):
@@ -130,3 +137,8 @@ def test_readers_read_while_a_crawl_writes(tmp_path):
             reader.close()
             time.sleep(0.05)
     assert crawl.returncode == 0 and seen == sorted(seen) and seen[-1] <= ARTICLES and len(seen) > 3
+
+
+def test_the_queue_a_killed_crawl_left_is_removed_by_the_next_run(kill_and_resume):
+    assert len(kill_and_resume.queues_after_kill) == 1  # the killed crawl's requests waited on disk
+    assert queue_dirs(kill_and_resume.archive) == []  # the resumed crawl removed it, and its own

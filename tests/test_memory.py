@@ -1,0 +1,132 @@
+"""What keeps a crawl's memory flat however large the site: the request queue on
+disk, the frontier as the seen-set, a bounded memory of recent links, pages freed
+as soon as they are parsed. (Peak memory itself is measured by the crawl
+benchmark, never asserted: see benchmarks/README.md.)"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse, XmlResponse
+from scrapy.utils.test import get_crawler
+
+from crawler.dupefilter import ArchiveDupeFilter
+from crawler.scheduler import ArchiveScheduler, queue_dir_prefix
+from crawler.session import ArchiveSession
+from crawler.spiders.scfr import RecentSet, page_selector
+
+URL = "https://www.scfr.ir/en/defense-security/101850/securing-iran-pakistans-border/"
+OTHER = "https://www.scfr.ir/en/politics/101851/another-article/"
+SPIDER = SimpleNamespace(name="scfr")
+
+
+def crawler_for(archive: Path, **settings):
+    return get_crawler(settings_dict={"ARCHIVE_DB": str(archive), "ARCHIVE_COMMIT_INTERVAL": 0,
+                                      "DUPEFILTER_CLASS": "crawler.dupefilter.ArchiveDupeFilter", **settings})
+
+
+@pytest.fixture
+def session_of(tmp_path):
+    """Open crawl sessions on one archive, one after the other; each is closed at the end."""
+    opened = []
+
+    def open_session(**settings):
+        if opened:
+            opened.pop().spider_closed(SPIDER, "finished")
+        crawler = crawler_for(tmp_path / "archive.db", **settings)
+        dupefilter = ArchiveDupeFilter.from_crawler(crawler)
+        session = ArchiveSession.of(crawler)
+        session.spider_opened(SPIDER)
+        opened.append(session)
+        return session, dupefilter
+
+    yield open_session
+    if opened:
+        opened.pop().spider_closed(SPIDER, "finished")
+
+
+def test_the_frontier_is_the_seen_set(session_of):
+    session, dupefilter = session_of()
+    assert not dupefilter.request_seen(Request(URL))
+    assert dupefilter.request_seen(Request(URL))
+    assert session.archive.db.execute("SELECT state, crawl_id FROM frontier WHERE url = ?", [URL]).fetchall() == [
+        ("queued", session.crawl_id)]
+
+
+def test_what_an_earlier_crawl_fetched_is_not_seen_by_the_next_one(session_of):
+    first, dupefilter = session_of()
+    dupefilter.request_seen(Request(URL))
+    second, dupefilter = session_of()
+    assert not dupefilter.request_seen(Request(URL))
+    assert dupefilter.request_seen(Request(URL))
+    assert second.archive.db.execute("SELECT crawl_id FROM frontier WHERE url = ?", [URL]).fetchone()[0] == \
+        second.crawl_id != first.crawl_id
+
+
+def test_the_seen_set_holds_no_fingerprint_in_memory(session_of):
+    _, dupefilter = session_of()
+    for n in range(100):
+        dupefilter.request_seen(Request(f"{URL}?p={n}"))
+    assert dupefilter.resumed == set() and len(dupefilter._fingerprints) == 0
+
+
+def test_recent_set_forgets_its_oldest_members_and_stays_bounded():
+    recent = RecentSet(3)
+    for n in range(10):
+        recent.add(str(n))
+    assert {"9", "8", "7", "6"} <= {m for m in map(str, range(10)) if m in recent}
+    assert "0" not in recent and "5" not in recent
+    assert len(recent.current) + len(recent.previous) <= 2 * 3
+
+
+def test_page_selector_does_not_keep_its_page_alive():
+    """Scrapy's response.selector refers back to its response: a cycle that only the
+    garbage collector's full pass frees. The spider's own selector must not."""
+    gc.disable()
+    try:
+        response = HtmlResponse(URL, body=b"<html><body><a href='/en/'>home</a></body></html>", encoding="utf-8")
+        selector = page_selector(response)
+        assert selector.root.xpath("//a/@href") == ["/en/"]
+        dead = weakref.ref(response)
+        del response, selector
+        assert dead() is None  # freed by reference counting, with the collector off
+    finally:
+        gc.enable()
+
+
+def test_page_selector_reads_feeds_as_xml():
+    feed = XmlResponse("https://www.scfr.ir/en/feed/", body=b"<rss><channel><item><link>" + URL.encode()
+                       + b"</link></item></channel></rss>")
+    assert page_selector(feed).xpath("//item/link/text()").getall() == [URL]
+
+
+def test_queue_directories_left_by_killed_crawls_are_removed(tmp_path):
+    archive = tmp_path / "archive.db"
+    stale = tmp_path / f"{queue_dir_prefix(str(archive))}killed"
+    (stale / "requests.queue").mkdir(parents=True)
+    other_archive = tmp_path / f"{queue_dir_prefix(str(tmp_path / 'other.db'))}running"
+    other_archive.mkdir()
+    crawler = crawler_for(archive, SCHEDULER="crawler.scheduler.ArchiveScheduler")
+    scheduler = ArchiveScheduler.from_crawler(crawler)
+    try:
+        assert not stale.exists() and other_archive.exists()
+        assert scheduler.private_dir.parent == tmp_path and Path(scheduler.dqdir).is_dir()
+        assert scheduler.private_dir.name.startswith(queue_dir_prefix(str(archive)))
+    finally:
+        scheduler.df.close("finished")
+        ArchiveSession.of(crawler).spider_closed(SPIDER, "finished")
+
+
+def test_jobdir_keeps_scrapys_own_queue(tmp_path):
+    crawler = crawler_for(tmp_path / "archive.db", JOBDIR=str(tmp_path / "job"))
+    scheduler = ArchiveScheduler.from_crawler(crawler)
+    try:
+        assert scheduler.private_dir is None and Path(scheduler.dqdir) == tmp_path / "job" / "requests.queue"
+    finally:
+        scheduler.df.close("finished")
+        ArchiveSession.of(crawler).spider_closed(SPIDER, "finished")
