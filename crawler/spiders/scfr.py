@@ -101,6 +101,8 @@ class ScfrSpider(scrapy.Spider):
                pages: bool = True) -> scrapy.Request | None:
         """A request for ``url`` in its normal form, or None when it is out of
         scope, an other page where ``pages`` is off, or the revisit policy does not want it."""
+        if not self.site.in_scope(url):  # share buttons, social links: before the costlier normalisation
+            return None
         url = self.site.normalize(url)
         if url in self.requested and not force:
             return None
