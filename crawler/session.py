@@ -56,7 +56,7 @@ class ArchiveSession:
             self.archive.resume_plan(self.interrupted["id"]) if self.interrupted else ([], []))
         self.crawl_id: int | None = None
         self.commit_interval = crawler.settings.getfloat("ARCHIVE_COMMIT_INTERVAL")
-        self.committer = LoopingCall(self.commit)
+        self.committer: LoopingCall | None = None  # made once the crawl runs: a LoopingCall installs a reactor
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.fetch_failed, signal=newsarchive_signals.fetch_failed)
@@ -76,6 +76,7 @@ class ArchiveSession:
         self.crawler.stats.set_value("newsarchive/crawl_id", self.crawl_id)
         if self.commit_interval > 0:  # the crawl row above is committed: a kill leaves a "running" crawl to resume
             self.archive.hold_commits()
+            self.committer = LoopingCall(self.commit)
             self.committer.start(self.commit_interval, now=False)
         resumed = f", resuming interrupted crawl {self.interrupted['id']}" if self.interrupted else ""
         logger.info("Archiving into %s as crawl %d (%s mode%s)", self.path, self.crawl_id,
@@ -87,7 +88,7 @@ class ArchiveSession:
         self.archive.hold_commits()
 
     def spider_closed(self, spider, reason: str) -> None:
-        if self.committer.running:
+        if self.committer is not None and self.committer.running:
             self.committer.stop()
         self.archive.commit()
         if self.crawl_id is not None:
