@@ -6,6 +6,7 @@ Datasette is an optional extra (``pip install 'newsarchive[browse]'``).
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -100,7 +101,14 @@ def serve(archive: str | Path, *, host: str = "127.0.0.1", port: int = 8001, ext
         json.dump(metadata(path.stem), handle)
     command = [sys.executable, "-m", "datasette", "serve", str(path), "--metadata", handle.name,
                "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000", *(extra or [])]
+    server = subprocess.Popen(command)
+    # stopped with the browse command: a supervisor's SIGTERM must not leave Datasette running
+    previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
-        return subprocess.call(command)
+        return server.wait()
     finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=10)
         Path(handle.name).unlink(missing_ok=True)

@@ -147,8 +147,8 @@ def chromium(url: str, screenshot: Path) -> str:
     return dom
 
 
-@pytest.fixture(scope="module")
-def datasette(archive):
+def start_browse(archive) -> tuple[subprocess.Popen, str]:
+    """``newsarchive browse`` on a free port, once Datasette answers."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "newsarchive", "browse", "--archive", str(archive),
                                 "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -157,13 +157,26 @@ def datasette(archive):
     while True:
         try:
             get(base + "/-/versions.json")
-            break
+            return process, base
         except OSError:
             assert process.poll() is None and time.monotonic() < deadline, "Datasette did not start"
             time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def datasette(archive):
+    process, base = start_browse(archive)
     yield f"{base}/{archive.stem}"
     process.terminate()
     process.wait(timeout=10)
+
+
+def test_stopping_browse_stops_datasette(archive):
+    process, base = start_browse(archive)
+    process.terminate()  # SIGTERM, as a supervisor stops it
+    process.wait(timeout=15)
+    with pytest.raises(OSError):
+        get(base + "/-/versions.json")
 
 
 def test_datasette_full_text_search_on_articles(datasette):
