@@ -16,7 +16,7 @@ import re
 import sqlite3
 import unicodedata
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -273,14 +273,27 @@ class Archive:
     def leads(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT lead FROM articles WHERE lead IS NOT NULL")]
 
-    def set_pending_cleanup(self, url: str, crawl_id: int | None, paragraphs: list[str], lead: str | None) -> None:
+    def set_pending_cleanup(self, url: str, crawl_id: int | None, paragraphs: list[str] | None,
+                            lead: str | None) -> None:
+        """Keep an article's paragraphs as extracted, to clean it again when the crawl ends;
+        ``None`` when nothing was removed (the stored body is those paragraphs: not written twice)."""
         with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO pending_cleanup (url, crawl_id, paragraphs, lead) VALUES (?, ?, ?, ?)",
-                            [url, crawl_id, json.dumps(paragraphs, ensure_ascii=False), lead])
+                            [url, crawl_id, None if paragraphs is None else json.dumps(paragraphs, ensure_ascii=False),
+                             lead])
 
-    def pending_cleanup(self) -> list[dict[str, Any]]:
-        return [{"url": url, "paragraphs": json.loads(paragraphs), "lead": lead} for url, paragraphs, lead in
-                self.db.execute("SELECT url, paragraphs, lead FROM pending_cleanup ORDER BY url")]
+    def pending_cleanup(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """The stored articles waiting to be cleaned again, in URL order, with their paragraphs as
+        extracted and their ``extraction`` record; read a batch at a time (all at once would cost
+        memory in proportion to the crawl)."""
+        after = ""
+        while rows := self.db.execute(
+                "SELECT p.url, p.paragraphs, a.body, a.extraction FROM pending_cleanup p JOIN articles a "
+                "ON a.url = p.url WHERE p.url > ? ORDER BY p.url LIMIT ?", [after, batch]).fetchall():
+            for url, paragraphs, body, extraction in rows:
+                yield {"url": url, "paragraphs": body.split("\n\n") if paragraphs is None else json.loads(paragraphs),
+                       "extraction": extraction}
+            after = rows[-1][0]
 
     def clear_pending_cleanup(self) -> None:
         with self.db.atomic():

@@ -28,7 +28,7 @@ complete counts, when the crawl closes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from scrapy.crawler import Crawler
@@ -36,7 +36,6 @@ from scrapy.crawler import Crawler
 from crawler.items import ArticleItem
 from crawler.pages.blocks import block_key
 from crawler.session import ArchiveSession
-from newsarchive.archive import Archive
 
 
 @dataclass(frozen=True)
@@ -126,8 +125,9 @@ class RepetitionPipeline:
         if self.session.archive.count_page_blocks(item.url, {block_key(p) for p in paragraphs},
                                                   {block_key(p): p for p in paragraphs}):
             self.site_pages += 1
-        self.session.archive.set_pending_cleanup(item.url, self.session.crawl_id, paragraphs, item.lead)
         kept, records = self.clean(paragraphs)
+        self.session.archive.set_pending_cleanup(item.url, self.session.crawl_id, paragraphs if records else None,
+                                                 item.lead)
         for record in records:
             item.cleaning.append(record)
             self.stats.inc_value(f"newsarchive/boilerplate/{record['rule']}")
@@ -138,28 +138,14 @@ class RepetitionPipeline:
         """Clean this crawl's articles again, now that the counts are complete."""
         archive = self.session.archive
         changed = 0
-        for pending in _pending_cleanup(archive):
+        for pending in archive.pending_cleanup():
             kept, records = self.clean(pending["paragraphs"])
-            row = archive.db.execute("SELECT extraction FROM articles WHERE url = ?", [pending["url"]]).fetchone()
-            if row is None:
-                continue
-            extraction = _with_records(row[0], records, "\n\n".join(kept))
+            extraction = _with_records(pending["extraction"], records, "\n\n".join(kept))
             if archive.replace_text(pending["url"], body="\n\n".join(kept), lead=kept[0], extraction=extraction):
                 changed += 1
         archive.clear_pending_cleanup()
         if changed:
             self.stats.set_value("newsarchive/boilerplate/recleaned_at_close", changed)
-
-
-def _pending_cleanup(archive: Archive, batch: int = 500) -> Iterator[dict]:
-    """The crawl's pending articles, a batch at a time in URL order: the whole list
-    (every article's paragraphs) would cost memory in proportion to the crawl."""
-    after = ""
-    while rows := archive.db.execute("SELECT url, paragraphs FROM pending_cleanup WHERE url > ? ORDER BY url LIMIT ?",
-                                     [after, batch]).fetchall():
-        for url, paragraphs in rows:
-            yield {"url": url, "paragraphs": json.loads(paragraphs)}
-        after = rows[-1][0]
 
 
 def _with_records(stored: str | None, records: list[dict], body: str) -> dict:
