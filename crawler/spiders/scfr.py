@@ -93,8 +93,7 @@ class ScfrSpider(scrapy.Spider):
     def request(self, url: str, kind: Kind, **kwargs: Any) -> scrapy.Request:
         headers = self.policy.conditional_headers(url, kind)
         meta = {"handle_httpstatus_list": [304]} if headers else {}
-        kwargs.setdefault("callback", self.parse)
-        kwargs.setdefault("errback", self.failed)
+        kwargs.setdefault("errback", self.failed)  # no callback: parse(), and one method less to name on the disk queue
         return scrapy.Request(url, headers=headers, meta=meta, priority=PRIORITY[kind], **kwargs)
 
     def follow(self, url: str, *, lastmod: str | None = None, force: bool = False,
