@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -78,4 +79,4 @@ def run(n: int) -> dict:
 
 
 if __name__ == "__main__":
-    print(run(2000))
+    print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 2000))
