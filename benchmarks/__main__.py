@@ -2,6 +2,7 @@
 
     python -m benchmarks [--sizes 1000,5000] [--search-articles 100000] [--json benchmarks/results.json]
     python -m benchmarks --tiny     # a quick run at tiny sizes (CI runs it so the benchmarks cannot rot)
+    python -m benchmarks --table-of benchmarks/results.json --markdown   # the table of an earlier run
 
 Each figure is printed beside the baseline measured in the same run, with the
 ratio and the target of issue 9. The machine is shared and noisy: read the
@@ -91,16 +92,26 @@ def main() -> None:
     parser.add_argument("--search-articles", type=int, default=100_000)
     parser.add_argument("--tiny", action="store_true", help="tiny sizes: checks the benchmarks run, measures nothing")
     parser.add_argument("--json", type=Path, default=None, help="write the figures here")
+    parser.add_argument("--table-of", type=Path, default=None, metavar="JSON",
+                        help="print the table of figures written earlier, measure nothing")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = parser.parse_args()
-    if args.tiny:
+    if args.table_of:
+        results = json.loads(args.table_of.read_text())
+    elif args.tiny:
         results = run([40], 300, 10, 50, 30)
     else:
         results = run([int(n) for n in args.sizes.split(",")], args.search_articles, 200, 10_000, 300)
+    header = ("figure", "value", "baseline", "ratio", "target")
     rows = table(results)
-    widths = [max(len(r[i]) for r in rows + [("figure", "value", "baseline", "ratio", "target")]) for i in range(5)]
-    for row in [("figure", "value", "baseline", "ratio", "target"), *rows]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
-    if args.json:
+    if args.markdown:
+        for row in [header, ("---",) * 5, *rows]:
+            print(f"| {' | '.join(row)} |")
+    else:
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+        for row in [header, *rows]:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
+    if args.json and not args.table_of:
         args.json.write_text(json.dumps(results, indent=2))
 
 

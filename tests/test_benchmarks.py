@@ -6,13 +6,30 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
 
 
-def test_benchmarks_run_at_a_tiny_size(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "benchmarks", "--tiny", "--json", str(tmp_path / "r.json")],
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory):
+    figures = tmp_path_factory.mktemp("benchmarks") / "r.json"
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--tiny", "--json", str(figures)],
                             cwd=REPO, capture_output=True, text=True, timeout=600)
+    return result, figures
+
+
+def test_benchmarks_run_at_a_tiny_size(tiny_run):
+    result, figures = tiny_run
     assert result.returncode == 0, result.stderr[-3000:]
-    figures = json.loads((tmp_path / "r.json").read_text())
-    assert set(figures) == {"crawl", "parse", "write", "incremental", "search", "exports"}
+    assert set(json.loads(figures.read_text())) == {"crawl", "parse", "write", "incremental", "search", "exports"}
     assert result.stdout.splitlines()[0].split()[:3] == ["figure", "value", "baseline"]
+
+
+def test_the_table_of_a_run_prints_again_as_markdown(tiny_run):
+    result, figures = tiny_run
+    table = subprocess.run([sys.executable, "-m", "benchmarks", "--table-of", str(figures), "--markdown"],
+                           cwd=REPO, capture_output=True, text=True, timeout=60)
+    lines = table.stdout.splitlines()
+    assert lines[:2] == ["| figure | value | baseline | ratio | target |", "| --- | --- | --- | --- | --- |"]
+    assert len(lines) == len(result.stdout.splitlines()) + 1  # every row of the run, and the rule
