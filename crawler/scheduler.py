@@ -35,7 +35,8 @@ logger = logging.getLogger(__name__)
 
 class ArchiveScheduler(Scheduler):
     """Queues requests on disk (``NEWSARCHIVE_DISK_QUEUE``) in a temporary
-    directory (``NEWSARCHIVE_DISK_QUEUE_DIR``, default: beside ``ARCHIVE_DB``)."""
+    directory (``NEWSARCHIVE_DISK_QUEUE_DIR``, default: beside ``ARCHIVE_DB``),
+    for crawls into an archive; any other spider gets Scrapy's own scheduler."""
 
     private_dir: Path | None = None
 
@@ -43,9 +44,11 @@ class ArchiveScheduler(Scheduler):
     def from_crawler(cls, crawler: Crawler) -> ArchiveScheduler:
         scheduler = super().from_crawler(crawler)
         settings = crawler.settings
-        if job_dir(settings) or not settings.getbool("NEWSARCHIVE_DISK_QUEUE", True):
+        # the spider and the dupefilter have opened the session (and taken the archive's crawl lock)
+        # by now; a spider that writes no archive (benchmarks/bare_spider.py) keeps Scrapy's queue
+        session = ArchiveSession.opened(crawler)
+        if job_dir(settings) or not settings.getbool("NEWSARCHIVE_DISK_QUEUE", True) or session is None:
             return scheduler
-        session = ArchiveSession.of(crawler)  # holds the archive's crawl lock from here on
         parent = Path(settings.get("NEWSARCHIVE_DISK_QUEUE_DIR") or Path(session.path).resolve().parent)
         prefix = queue_dir_prefix(session.path)
         remove_stale_queues(parent, prefix)

@@ -38,6 +38,12 @@ class ArchiveSession:
             cls._sessions[crawler] = cls(crawler)
         return cls._sessions[crawler]
 
+    @classmethod
+    def opened(cls, crawler: Crawler) -> ArchiveSession | None:
+        """The crawler's session if one of its components opened it (a crawl into an
+        archive), else None: for components that must not open an archive themselves."""
+        return cls._sessions.get(crawler)
+
     def __init__(self, crawler: Crawler) -> None:
         path = crawler.settings.get("ARCHIVE_DB")
         if not path:

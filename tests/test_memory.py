@@ -130,3 +130,12 @@ def test_jobdir_keeps_scrapys_own_queue(tmp_path):
     finally:
         scheduler.df.close("finished")
         ArchiveSession.of(crawler).spider_closed(SPIDER, "finished")
+
+
+def test_a_spider_that_writes_no_archive_keeps_scrapys_queue_and_opens_no_archive(tmp_path):
+    """benchmarks/bare_spider.py runs with the project's settings but Scrapy's dupefilter."""
+    crawler = get_crawler(settings_dict={"ARCHIVE_DB": str(tmp_path / "archive.db"),
+                                         "SCHEDULER": "crawler.scheduler.ArchiveScheduler"})
+    scheduler = ArchiveScheduler.from_crawler(crawler)
+    assert scheduler.dqdir is None and scheduler.private_dir is None
+    assert list(tmp_path.iterdir()) == []
