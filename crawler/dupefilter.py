@@ -48,6 +48,13 @@ class ArchiveDupeFilter(RFPDupeFilter):
         return seen
 
     def in_frontier(self, url: str) -> bool:
-        """Whether this crawl already queued, fetched or failed ``url`` (one primary-key lookup)."""
-        row = self.session.archive.db.execute("SELECT crawl_id FROM frontier WHERE url = ?", [url]).fetchone()
-        return row is not None and row[0] == self.session.crawl_id
+        return queued_by_this_crawl(self.session, url)
+
+
+def queued_by_this_crawl(session: ArchiveSession, url: str) -> bool:
+    """Whether the session's crawl already queued, fetched or failed ``url``: one
+    primary-key lookup in the frontier, the crawl's seen-set on disk."""
+    if not session.open:
+        return False
+    row = session.archive.db.execute("SELECT crawl_id FROM frontier WHERE url = ?", [url]).fetchone()
+    return row is not None and row[0] == session.crawl_id

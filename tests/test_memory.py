@@ -18,7 +18,7 @@ from scrapy.utils.test import get_crawler
 from crawler.dupefilter import ArchiveDupeFilter
 from crawler.scheduler import ArchiveScheduler, queue_dir_prefix
 from crawler.session import ArchiveSession
-from crawler.spiders.scfr import RecentSet, page_selector
+from crawler.spiders.scfr import RecentSet, ScfrSpider, page_selector
 
 URL = "https://www.scfr.ir/en/defense-security/101850/securing-iran-pakistans-border/"
 OTHER = "https://www.scfr.ir/en/politics/101851/another-article/"
@@ -139,3 +139,24 @@ def test_a_spider_that_writes_no_archive_keeps_scrapys_queue_and_opens_no_archiv
     scheduler = ArchiveScheduler.from_crawler(crawler)
     assert scheduler.dqdir is None and scheduler.private_dir is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_link_the_spider_forgot_is_still_requested_once(tmp_path):
+    """The spider keeps only recent links in memory; the frontier answers for older ones."""
+    crawler = crawler_for(tmp_path / "archive.db", REVISIT_POLICY="crawler.revisit.RevisitPolicy")
+    spider = ScfrSpider.from_crawler(crawler, base_url="https://www.scfr.ir")
+    crawler.spider = spider
+    dupefilter = ArchiveDupeFilter.from_crawler(crawler)
+    session = ArchiveSession.of(crawler)
+    session.spider_opened(spider)
+    try:
+        spider.requested = RecentSet(1)
+        request = spider.follow(URL)
+        assert request is not None and not dupefilter.request_seen(request)  # scheduled: in the frontier
+        for n in range(3):  # other links push URL out of the spider's memory
+            assert not dupefilter.request_seen(spider.follow(f"https://www.scfr.ir/en/politics/{n}/x-{n}/"))
+        assert URL not in spider.requested
+        assert spider.follow(URL) is None and URL in spider.requested
+        assert spider.follow(URL, force=True) is not None  # force still asks again (the dupefilter decides)
+    finally:
+        session.spider_closed(spider, "finished")

@@ -31,11 +31,13 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 from twisted.python.failure import Failure
 
 from crawler import signals as newsarchive_signals
+from crawler.dupefilter import queued_by_this_crawl
 from crawler.items import FetchFailure
 from crawler.middlewares import BrokenBodyError, OffsiteError, RedirectLoopError
 from crawler.pages.listing import ListingPage
 from crawler.pages.scfr import ArticlePage
 from crawler.pages.unusable import why_unusable
+from crawler.session import ArchiveSession
 from crawler.urls import DEFAULT_BASE_URL, Kind, SiteUrls, parse_langs
 
 logger = logging.getLogger(__name__)
@@ -43,13 +45,14 @@ logger = logging.getLogger(__name__)
 NON_POST_SITEMAP = re.compile(r"wp-sitemap\.xml$|-taxonomies-|-users-|-posts-page-")
 # Articles first keeps the frontier short; listings feed it.
 PRIORITY = {Kind.ARTICLE: 30, Kind.SHORTLINK: 30, Kind.SITEMAP: 20, Kind.FEED: 20, Kind.LISTING: 10, Kind.PAGE: 0}
-# How many of the URLs requested last the spider remembers (between this and twice as many):
-# menus, sidebars and teasers repeat the same recent links; older repeats reach the dupefilter.
-RECENTLY_REQUESTED = 32768
+# How many of the URLs requested last the spider keeps in memory (between this and twice as
+# many): menus, sidebars and teasers repeat the same links; older ones are looked up in the frontier.
+RECENTLY_REQUESTED = 8192
 
 
 class ScfrSpider(scrapy.Spider):
     name = "scfr"
+    session: ArchiveSession
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL, langs: str = "en", revisit: str | None = None,
                  full: str | None = None, **kwargs: Any) -> None:
@@ -62,7 +65,7 @@ class ScfrSpider(scrapy.Spider):
         self.requested_mode = "full" if _flag(full) else "all" if revisit == "all" else "incremental"
         self.crawl_args = {"base_url": self.base_url, "langs": ",".join(self.langs), **kwargs,
                            **({"revisit": revisit} if revisit else {}), **({"full": full} if full else {})}
-        # spares Scrapy's middleware chain the links already followed; bounded (the dupefilter decides)
+        # spares Scrapy's middleware chain the links already followed (see already_requested)
         self.requested = RecentSet(RECENTLY_REQUESTED)
         self.sitemap_listed: set[str] = set()  # only kept when known articles are compared against it
         self.sitemaps_complete = True
@@ -73,6 +76,7 @@ class ScfrSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.policy = load_object(crawler.settings["REVISIT_POLICY"]).from_crawler(
             crawler, spider.site, spider.requested_mode)
+        spider.session = ArchiveSession.of(crawler)
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
         return spider
 
@@ -103,16 +107,26 @@ class ScfrSpider(scrapy.Spider):
         if not self.site.in_scope(url):  # share buttons, social links: before the costlier normalisation
             return None
         url = self.site.normalize(url)
-        if url in self.requested and not force:
-            return None
         kind = self.site.kind(url)
         if kind is Kind.SKIP or (kind is Kind.PAGE and not pages):
+            return None
+        if not force and self.already_requested(url):
             return None
         if not force and not self.policy.wants(url, kind, lastmod):
             self.crawler.stats.inc_value(f"newsarchive/skipped/known_{kind.value}")
             return None
         self.requested.add(url)
         return self.request(url, kind)
+
+    def already_requested(self, url: str) -> bool:
+        """Requested before by this crawl: lately (a bounded set in memory), or at any
+        time (the frontier in the archive, one lookup): memory stays flat with the site."""
+        if url in self.requested:
+            return True
+        if queued_by_this_crawl(self.session, url):
+            self.requested.add(url)
+            return True
+        return False
 
     def follow_all(self, urls: Iterable[str], pages: bool = True) -> Iterator[scrapy.Request]:
         for url in urls:
