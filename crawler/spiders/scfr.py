@@ -197,8 +197,8 @@ class ScfrSpider(scrapy.Spider):
         # other pages lead on to articles and listings, not to further other pages: no endless page traps
         yield from self.follow_all((href if href.startswith(("https://", "http://")) else urljoin(base, href)
                                     # lxml, plain strings: no Selector per link, and no "smart" string keeping
-                                    # the whole page tree alive in the normalisation cache
-                                    for href in selector.root.xpath("//a/@href", smart_strings=False)),
+                                    # the whole page tree alive in the normalisation cache; each href once
+                                    for href in dict.fromkeys(selector.root.xpath("//a/@href", smart_strings=False))),
                                    pages=kind is not Kind.PAGE)
 
     def flag(self, response: Response, reason: str) -> None:
