@@ -35,6 +35,11 @@ CONCURRENT_ITEMS = 1
 # response (~0.4 ms). The spider's callbacks return nothing.
 WARN_ON_GENERATOR_RETURN_VALUE = False
 
+# Pages are read (HTML parsed, the article extracted, links normalised) in this
+# many worker processes, while the crawl's own thread downloads, schedules and
+# stores (crawler/page_workers.py); 0 reads them in the crawl's own process.
+PAGE_READER_PROCESSES = 1
+
 # Politeness.
 USER_AGENT = f"newsarchive/{VERSION} (+https://github.com/newsarchive/newsarchive; archival crawler for research)"
 ROBOTSTXT_OBEY = True

@@ -5,20 +5,20 @@ benchmark, never asserted: see benchmarks/README.md.)"""
 
 from __future__ import annotations
 
-import gc
-import weakref
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from scrapy import Request
-from scrapy.http import HtmlResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from crawler.dupefilter import ArchiveDupeFilter
 from crawler.scheduler import ArchiveScheduler, queue_dir_prefix
 from crawler.session import ArchiveSession
-from crawler.spiders.scfr import RecentSet, ScfrSpider, page_selector
+from crawler.pages.reader import PageReader
+from crawler.recent import RecentSet
+from crawler.spiders.scfr import ScfrSpider
+from crawler.urls import Kind
 
 URL = "https://www.scfr.ir/en/defense-security/101850/securing-iran-pakistans-border/"
 OTHER = "https://www.scfr.ir/en/politics/101851/another-article/"
@@ -84,25 +84,15 @@ def test_recent_set_forgets_its_oldest_members_and_stays_bounded():
     assert len(recent.current) + len(recent.previous) <= 2 * 3
 
 
-def test_page_selector_does_not_keep_its_page_alive():
-    """Scrapy's response.selector refers back to its response: a cycle that only the
-    garbage collector's full pass frees. The spider's own selector must not."""
-    gc.disable()
-    try:
-        response = HtmlResponse(URL, body=b"<html><body><a href='/en/'>home</a></body></html>", encoding="utf-8")
-        selector = page_selector(response)
-        assert selector.root.xpath("//a/@href") == ["/en/"]
-        dead = weakref.ref(response)
-        del response, selector
-        assert dead() is None  # freed by reference counting, with the collector off
-    finally:
-        gc.enable()
-
-
-def test_page_selector_reads_feeds_as_xml():
-    feed = XmlResponse("https://www.scfr.ir/en/feed/", body=b"<rss><channel><item><link>" + URL.encode()
-                       + b"</link></item></channel></rss>")
-    assert page_selector(feed).xpath("//item/link/text()").getall() == [URL]
+def test_links_read_from_a_page_are_plain_strings_that_keep_no_page_tree_alive():
+    """lxml's "smart" strings refer back to their element, and so to the whole page tree:
+    a link kept in the spider's memory or the URL caches would keep its page alive."""
+    page = PageReader("https://www.scfr.ir", ("en",)).read(
+        "https://www.scfr.ir/en/", Kind.LISTING, f"<html><body><a href='{URL}'>a</a><a href='/en/tag/x/'>t</a>"
+        "<div class='pagination'><div class='alignleft'><a href='/en/page/2/'>older</a></div></div></body></html>",
+        "html", "2026-11-30T00:00:00+00:00")
+    strings = [url for url, _ in page.links] + page.listing_entries + [page.next_page]
+    assert len(page.links) == 3 and {type(s) for s in strings} == {str}
 
 
 def test_queue_directories_left_by_killed_crawls_are_removed(tmp_path):

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -51,6 +52,8 @@ class KillAndResume:
     integrity_after_kill: list
     crawls_after_kill: list
     queues_after_kill: list
+    workers_before_kill: list
+    workers_alive_after_kill: list
     resumed: object  # the Crawl of the next run
     requests_of_resume: list
 
@@ -63,9 +66,10 @@ def kill_and_resume(request, tmp_path_factory):
         archive = tmp_path / "archive.db"
         process = start_crawl(server.base_url, archive, tmp_path / "killed.log")
         wait_for(archive, "SELECT count(*) FROM articles", request.param, process)
+        workers = children(process.pid)  # the page reader of crawler/page_workers.py
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
-        state = dict(stored_before_kill=[r["url"] for r in query(archive, "SELECT url FROM articles")],
+        state = dict(workers_before_kill=workers, workers_alive_after_kill=alive_after(workers, seconds=10),stored_before_kill=[r["url"] for r in query(archive, "SELECT url FROM articles")],
                      integrity_after_kill=query(archive, "PRAGMA integrity_check"),
                      crawls_after_kill=query(archive, "SELECT status, finished_at FROM crawls"),
                      queues_after_kill=queue_dirs(archive))
@@ -73,6 +77,28 @@ def kill_and_resume(request, tmp_path_factory):
         server.reset_log()
         resumed = scrapy_crawl(server.base_url, archive)
         yield KillAndResume(archive, server.base_url, resumed=resumed, requests_of_resume=server.requests, **state)
+
+
+def children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def alive_after(pids: list[int], seconds: float) -> list[int]:
+    """Those of ``pids`` still running (not exited, not a zombie) after waiting up to ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        alive = [pid for pid in pids if _running(pid)]
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.1)
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
 
 
 def queue_dirs(archive) -> list:
@@ -86,6 +112,11 @@ def test_killed_crawl_leaves_a_consistent_archive(kill_and_resume):
 
 def test_killed_crawl_row_says_it_did_not_finish(kill_and_resume):
     assert kill_and_resume.crawls_after_kill == [{"status": "running", "finished_at": None}]
+
+
+def test_a_killed_crawl_leaves_no_page_reader_running(kill_and_resume):
+    assert kill_and_resume.workers_before_kill  # the page reader (and multiprocessing's resource tracker)
+    assert kill_and_resume.workers_alive_after_kill == []
 
 
 def test_next_run_resumes_and_completes_without_duplicates(kill_and_resume):

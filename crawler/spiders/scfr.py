@@ -1,8 +1,9 @@
 """The Strategic Council Online spider: discovers and schedules URLs.
 
 Discovery starts from robots.txt (its sitemaps), the home page and the RSS
-feed of each edition, and follows links on every page in scope. Extraction
-happens in ``crawler.pages``; cleaning and storage in ``pipelines``.
+feed of each edition, and follows links on every page in scope. Pages are
+read (article extracted, links found) by ``crawler.pages.reader``, in worker
+processes (``crawler.page_workers``); cleaning and storage happen in ``pipelines``.
 
     scrapy crawl scfr -a base_url=http://127.0.0.1:8000 -a langs=en -s ARCHIVE_DB=archive.db
 """
@@ -14,10 +15,8 @@ import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urljoin
 
 import scrapy
-from parsel import Selector
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.utils.misc import load_object
@@ -34,9 +33,9 @@ from crawler import signals as newsarchive_signals
 from crawler.dupefilter import queued_by_this_crawl
 from crawler.items import FetchFailure
 from crawler.middlewares import BrokenBodyError, OffsiteError, RedirectLoopError
-from crawler.pages.listing import ListingPage
-from crawler.pages.scfr import ArticlePage
+from crawler.page_workers import PageReaders
 from crawler.pages.unusable import why_unusable
+from crawler.recent import RecentSet
 from crawler.session import ArchiveSession
 from crawler.urls import DEFAULT_BASE_URL, Kind, SiteUrls, parse_langs
 
@@ -77,7 +76,9 @@ class ScfrSpider(scrapy.Spider):
         spider.policy = load_object(crawler.settings["REVISIT_POLICY"]).from_crawler(
             crawler, spider.site, spider.requested_mode)
         spider.session = ArchiveSession.of(crawler)
+        spider.readers = PageReaders.from_crawler(crawler, spider.site)
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.readers.close, signal=signals.spider_closed)
         return spider
 
     # -- scheduling --------------------------------------------------------
@@ -100,16 +101,20 @@ class ScfrSpider(scrapy.Spider):
         kwargs.setdefault("errback", self.failed)  # no callback: parse(), and one method less to name on the disk queue
         return scrapy.Request(url, headers=headers, meta=meta, priority=PRIORITY[kind], **kwargs)
 
-    def follow(self, url: str, *, lastmod: str | None = None, force: bool = False,
-               pages: bool = True) -> scrapy.Request | None:
+    def follow(self, url: str, *, lastmod: str | None = None, force: bool = False) -> scrapy.Request | None:
         """A request for ``url`` in its normal form, or None when it is out of
-        scope, an other page where ``pages`` is off, or the revisit policy does not want it."""
+        scope or the revisit policy does not want it."""
         if not self.site.in_scope(url):  # share buttons, social links: before the costlier normalisation
             return None
         url = self.site.normalize(url)
         kind = self.site.kind(url)
-        if kind is Kind.SKIP or (kind is Kind.PAGE and not pages):
+        if kind is Kind.SKIP:
             return None
+        return self.schedule(url, kind, lastmod=lastmod, force=force)
+
+    def schedule(self, url: str, kind: Kind, *, lastmod: str | None = None, force: bool = False) -> scrapy.Request | None:
+        """A request for ``url``, in normal form and of a kind the crawl follows, unless this
+        crawl requested it already or the revisit policy does not want it (``force`` asks anyway)."""
         if not force and self.already_requested(url):
             return None
         if not force and not self.policy.wants(url, kind, lastmod):
@@ -128,9 +133,9 @@ class ScfrSpider(scrapy.Spider):
             return True
         return False
 
-    def follow_all(self, urls: Iterable[str], pages: bool = True) -> Iterator[scrapy.Request]:
+    def follow_all(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
         for url in urls:
-            request = self.follow(url, pages=pages)
+            request = self.follow(url)
             if request is not None:
                 yield request
 
@@ -163,7 +168,7 @@ class ScfrSpider(scrapy.Spider):
         self.failed(failure)
         yield from self.follow_all(self.default_sitemaps())
 
-    def parse(self, response: Response) -> Iterator[Any]:
+    async def parse(self, response: Response) -> AsyncIterator[Any]:
         """Route a response by what its final URL (after redirects) is."""
         kind = self.site.kind(self.site.normalize(response.url))
         if response.status == 304:
@@ -173,33 +178,31 @@ class ScfrSpider(scrapy.Spider):
             self.crawler.signals.send_catch_log(signal=newsarchive_signals.page_not_modified, url=response.url)
             return
         if kind is Kind.SITEMAP:
-            yield from self.parse_sitemap(response)
+            for request in self.parse_sitemap(response):
+                yield request
             return
-        selector = page_selector(response) if isinstance(response, TextResponse) else None
-        if kind is Kind.ARTICLE:
-            page = ArticlePage(response.url, selector) if selector is not None else None
-            if page is None or not page.is_article():
+        if not isinstance(response, TextResponse):
+            if kind is Kind.ARTICLE:
                 self.flag(response, why_unusable(response))
                 return
-            item = page.to_item(fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-            item.capture_id = response.meta.get("capture_id")
-            yield item
-        if selector is None:
             self.crawler.stats.inc_value("newsarchive/skipped/not_text")
             logger.info("Skipped %s: not a text page (%s)", response.url, response.headers.get("Content-Type"))
             return
-        if kind is Kind.FEED:
-            yield from self.follow_all(selector.xpath("//item/link/text() | //item/guid/text()").getall())
-            return
+        page = await self.readers.read(response.url, kind, response.text, markup_of(response),
+                                       datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        if kind is Kind.ARTICLE:
+            if page.item is None:
+                self.flag(response, why_unusable(response))
+                return
+            page.item.capture_id = response.meta.get("capture_id")
+            yield page.item
         if kind is Kind.LISTING:
-            yield from self.next_listing_page(ListingPage(response.url, selector))
-        base = response.url
-        # other pages lead on to articles and listings, not to further other pages: no endless page traps
-        yield from self.follow_all((href if href.startswith(("https://", "http://")) else urljoin(base, href)
-                                    # lxml, plain strings: no Selector per link, and no "smart" string keeping
-                                    # the whole page tree alive in the normalisation cache; each href once
-                                    for href in dict.fromkeys(selector.root.xpath("//a/@href", smart_strings=False))),
-                                   pages=kind is not Kind.PAGE)
+            for request in self.next_listing_page(page.listing_entries, page.next_page):
+                yield request
+        for url, link_kind in page.links:
+            request = self.schedule(url, link_kind)
+            if request is not None:
+                yield request
 
     def flag(self, response: Response, reason: str) -> None:
         """A page at an article URL that holds no article: recorded as a failure, never stored."""
@@ -211,12 +214,11 @@ class ScfrSpider(scrapy.Spider):
                                  detail=f"{len(response.body)} bytes of {response.headers.get('Content-Type', b'').decode('latin-1')}",
                                  failed_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
 
-    def next_listing_page(self, listing: ListingPage) -> Iterator[scrapy.Request]:
+    def next_listing_page(self, entries: list[str], next_page: str | None) -> Iterator[scrapy.Request]:
         """Older entries, while the page still lists articles the archive lacks."""
-        next_page = listing.next_page()
         if not next_page or self.policy.mode == "full":  # a full walk follows it like any other link
             return
-        if any(self.policy.known(self.site.normalize(url)) is None for url in listing.entries()):
+        if any(self.policy.known(self.site.normalize(url)) is None for url in entries):
             request = self.follow(next_page, force=True)
             if request is not None:
                 yield request
@@ -262,32 +264,9 @@ class ScfrSpider(scrapy.Spider):
         )
 
 
-class RecentSet:
-    """A set that forgets its oldest members: two generations of at most ``size`` each,
-    so memory stays bounded however many members pass through it."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.current: set[str] = set()
-        self.previous: set[str] = set()
-
-    def __contains__(self, member: object) -> bool:
-        return member in self.current or member in self.previous
-
-    def add(self, member: str) -> None:
-        if len(self.current) >= self.size:
-            self.previous, self.current = self.current, set()
-        self.current.add(member)
-
-
-def page_selector(response: TextResponse) -> Selector:
-    """A selector of the page that does not refer back to its response. Scrapy's
-    ``response.selector`` does (response -> selector -> response): a reference cycle
-    that leaves every page's parsed tree to the garbage collector's occasional full
-    pass, about a hundred dead pages (~100 MB) at a time, instead of freeing it when
-    the page is done."""
-    kind = "xml" if isinstance(response, XmlResponse) else "html" if isinstance(response, HtmlResponse) else None
-    return Selector(text=response.text, type=kind, base_url=response.url)
+def markup_of(response: TextResponse) -> str | None:
+    """How parsel should read the response: ``xml`` (feeds), ``html``, or None (guess)."""
+    return "xml" if isinstance(response, XmlResponse) else "html" if isinstance(response, HtmlResponse) else None
 
 
 def _reason(failure: Failure) -> tuple[str, int | None]:

@@ -1,0 +1,88 @@
+"""Read a fetched page into what the crawl needs from it: the article (on an
+article page) and the links to follow, in normal form and in scope.
+
+A pure function of the page's URL and text, so it can run in a worker process
+(``crawler.page_workers``) while the crawl's own thread downloads, schedules
+and stores. Sitemaps are read by the spider itself: few, and their entries
+carry the dates the revisit policy weighs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from parsel import Selector
+
+from crawler.items import ArticleItem
+from crawler.pages.listing import ListingPage
+from crawler.pages.scfr import ArticlePage
+from crawler.recent import RecentSet
+from crawler.urls import Kind, SiteUrls
+
+# How many links a reader remembers having handed on (between this and twice as
+# many): menus, sidebars and teasers repeat the same links on every page.
+HANDED_ON = 16384
+
+
+@dataclass
+class ReadPage:
+    """What a page holds for the crawl."""
+
+    item: ArticleItem | None = None
+    """The article, on an article page that holds one."""
+    links: list[tuple[str, Kind]] = field(default_factory=list)
+    """Links to follow: normalised, in scope, each with its kind; none that this reader handed on lately."""
+    listing_entries: list[str] = field(default_factory=list)
+    """On a listing page: the articles it lists (absolute, as linked)."""
+    next_page: str | None = None
+    """On a listing page: its "Older Entries" link (absolute, as linked)."""
+
+
+class PageReader:
+    """Reads the pages of one crawl of one site. Remembers which links it handed on
+    lately and hands each on once (the spider checks the rest against the frontier)."""
+
+    def __init__(self, base_url: str, langs: tuple[str, ...]) -> None:
+        self.site = SiteUrls(base_url, langs)
+        self.handed_on = RecentSet(HANDED_ON)
+
+    def read(self, url: str, kind: Kind, text: str, markup: str | None, fetched_at: str) -> ReadPage:
+        """``kind`` is that of ``url`` (the page's final URL); ``markup`` is ``"html"``,
+        ``"xml"`` or None (guess), as parsel's ``Selector(type=…)`` takes it."""
+        selector = Selector(text=text, type=markup, base_url=url)
+        page = ReadPage()
+        if kind is Kind.ARTICLE:
+            article = ArticlePage(url, selector)
+            if not article.is_article():
+                return page
+            page.item = article.to_item(fetched_at=fetched_at)
+        if kind is Kind.FEED:
+            page.links = self.new_links(selector.xpath("//item/link/text() | //item/guid/text()").getall())
+            return page
+        if kind is Kind.LISTING:
+            listing = ListingPage(url, selector)
+            page.listing_entries, page.next_page = listing.entries(), listing.next_page()
+        # lxml, plain strings: no Selector per link, and no "smart" string keeping the page tree alive
+        hrefs = dict.fromkeys(selector.root.xpath("//a/@href", smart_strings=False))
+        # other pages lead on to articles and listings, not to further other pages: no endless page traps
+        page.links = self.new_links((href if href.startswith(("https://", "http://")) else urljoin(url, href)
+                                     for href in hrefs), pages=kind is not Kind.PAGE)
+        return page
+
+    def new_links(self, urls, pages: bool = True) -> list[tuple[str, Kind]]:
+        """The links among ``urls`` to hand on: in scope, in normal form, of a kind the
+        crawl follows (other pages only where ``pages``), not handed on lately."""
+        links = []
+        for url in urls:
+            if not self.site.in_scope(url):  # share buttons, social links: before the costlier normalisation
+                continue
+            url = self.site.normalize(url)
+            if url in self.handed_on:
+                continue
+            kind = self.site.kind(url)
+            if kind is Kind.SKIP or (kind is Kind.PAGE and not pages):
+                continue
+            self.handed_on.add(url)
+            links.append((url, kind))
+        return links
