@@ -17,6 +17,7 @@ server and of the spider during each run (share of one core) say who was busy.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sqlite3
 import subprocess
@@ -45,6 +46,87 @@ def measured(command: list[str]) -> tuple[float, int, float]:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{result.stderr[-3000:]}")
     cpu, rss = result.stdout.strip().splitlines()[-2:]
     return elapsed, int(rss) // 1024, float(cpu)
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux /proc)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [pid] + [p for child in children for p in process_tree(int(child))]
+
+
+def cpu_and_rss(pid: int) -> tuple[float, int]:
+    """(CPU seconds, resident kB) of one running process, (0, 0) once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        rss = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+    except (OSError, IndexError):
+        return 0.0, 0
+    return (int(stat[11]) + int(stat[12])) / CLOCK_TICKS, rss
+
+
+def sampled_crawl(command: list[str], archive: Path, every: float = 0.25) -> dict:
+    """Run the full crawl as ``measured`` does, and sample every ``every`` seconds the CPU of its
+    own process (the one thread that downloads, schedules and stores), the CPU and resident
+    memory of all its processes (with the page reader), and how many responses it has captured."""
+    samples = []
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as errors:
+        wrapper = subprocess.Popen([sys.executable, "-c", MEASURE, *command], cwd=REPO, stdout=subprocess.PIPE,
+                                   stderr=errors, text=True)
+        while wrapper.poll() is None:
+            time.sleep(every)
+            tree = process_tree(wrapper.pid)[1:]  # the crawl, then its page reader(s)
+            usage = [cpu_and_rss(pid) for pid in tree]
+            if usage and usage[0][0]:
+                samples.append({"seconds": time.perf_counter() - started, "responses": _captured(archive),
+                                "crawl_cpu_s": usage[0][0], "all_cpu_s": sum(c for c, _ in usage),
+                                "rss_mb": sum(r for _, r in usage) / 1024, "processes": len(tree)})
+        elapsed = time.perf_counter() - started
+        if wrapper.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{errors.read()[-3000:]}")
+    cpu, rss = wrapper.stdout.read().strip().splitlines()[-2:]
+    db = sqlite3.connect(archive)
+    own_cpu = json.loads(db.execute("SELECT stats FROM crawls ORDER BY id DESC").fetchone()[0])[
+        "newsarchive/crawl_process_cpu_s"]
+    db.close()
+    return {"seconds": elapsed, "cpu_s": float(cpu), "crawl_process_cpu_s": own_cpu,
+            "largest_process_rss_mb": int(rss) // 1024, "samples": samples}
+
+
+def _captured(archive: Path) -> int:
+    try:
+        db = sqlite3.connect(f"file:{archive}?mode=ro", uri=True, timeout=1)
+        try:
+            return db.execute("SELECT coalesce(max(id), 0) FROM captures").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error:  # not created yet, or busy
+        return 0
+
+
+def growth(samples: list[dict], parts: int = 5) -> list[dict]:
+    """CPU per page of the crawl's own process in each fifth of the crawl (by responses):
+    flat when the cost per page does not grow with the archive."""
+    rows, last = [], {"responses": 0, "crawl_cpu_s": 0.0, "all_cpu_s": 0.0}
+    total = samples[-1]["responses"] if samples else 0
+    for part in range(1, parts + 1):
+        sample = next((s for s in samples if s["responses"] >= total * part / parts), None)
+        if sample is None or sample["responses"] == last["responses"]:
+            continue
+        pages = sample["responses"] - last["responses"]
+        rows.append({"up_to_responses": sample["responses"],
+                     "crawl_cpu_ms_per_page": 1000 * (sample["crawl_cpu_s"] - last["crawl_cpu_s"]) / pages,
+                     "all_cpu_ms_per_page": 1000 * (sample["all_cpu_s"] - last["all_cpu_s"]) / pages})
+        last = sample
+    return rows
 
 
 def settings_args() -> list[str]:
@@ -86,7 +168,7 @@ def run(n_articles: int) -> dict:
             crawl = [sys.executable, "-m", "scrapy", "crawl", "scfr", "-a", f"base_url={nginx.base_url}",
                      *settings_args()]
             archive = Path(tmp) / "archive.db"
-            full_s, full_mb, full_cpu = measured([*crawl, "-s", f"ARCHIVE_DB={archive}"])
+            sampled = sampled_crawl([*crawl, "-s", f"ARCHIVE_DB={archive}"], archive)
             db = sqlite3.connect(archive)
             responses = db.execute("SELECT count(*) FROM captures").fetchone()[0]
             stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -104,12 +186,24 @@ def run(n_articles: int) -> dict:
         else:
             bare_python = python_server_run(site, paths, Path(tmp))
     return {"articles": n_articles, "stored": stored, "server": "nginx",
-            "full": {"seconds": full_s, "responses": responses, "pages_per_s": responses / full_s,
-                     "peak_rss_mb": full_mb, "cpu_share": full_cpu / full_s,
-                     "cpu_ms_per_page": 1000 * full_cpu / max(responses, 1)},
+            "full": _summary(sampled, responses),
             "bare": bare, **({"bare_python_server": bare_python} if bare_python else {}),
             "static_site": {"seconds": static.seconds, "files": static.files, "redirects": static.redirects,
                             "megabytes": static.bytes / 1e6, "gzip_megabytes": static.gzip_bytes / 1e6}}
+
+
+def _summary(sampled: dict, responses: int) -> dict:
+    """The full crawl: pages/s, CPU per page of all its processes and of its own process
+    alone (the figure to set beside the bare spider's, which does everything on that one
+    thread), peak memory of all its processes together, and CPU per page through the crawl."""
+    samples = sampled["samples"]
+    return {"seconds": sampled["seconds"], "responses": responses, "pages_per_s": responses / sampled["seconds"],
+            "cpu_share": sampled["cpu_s"] / sampled["seconds"], "cpu_ms_per_page": 1000 * sampled["cpu_s"] / max(responses, 1),
+            "crawl_process_cpu_ms_per_page": 1000 * sampled["crawl_process_cpu_s"] / max(responses, 1),
+            "peak_rss_mb": max(round(max((s["rss_mb"] for s in samples), default=0)), sampled["largest_process_rss_mb"]),
+            "largest_process_rss_mb": sampled["largest_process_rss_mb"],
+            "processes": max((s["processes"] for s in samples), default=0), "growth": growth(samples),
+            "samples": samples[:: max(1, len(samples) // 200)]}
 
 
 def python_server_run(site: Site, paths: list[str], tmp: Path) -> dict:

@@ -12,6 +12,7 @@ through ``crawler.middlewares.CaptureMiddleware``, the frontier through
 from __future__ import annotations
 
 import logging
+import resource
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -97,6 +98,8 @@ class ArchiveSession:
         if self.committer is not None and self.committer.running:
             self.committer.stop()
         self.archive.commit()
+        usage = resource.getrusage(resource.RUSAGE_SELF)  # the page readers' CPU is their own
+        self.crawler.stats.set_value("newsarchive/crawl_process_cpu_s", round(usage.ru_utime + usage.ru_stime, 2))
         if self.crawl_id is not None:
             self.archive.finish_crawl(self.crawl_id, finish_reason=reason, stats=self.crawler.stats.get_stats())
         self.archive.close()

@@ -66,6 +66,7 @@ REDIRECT_MAX_TIMES = 10
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.OriginScopeMiddleware": 50,  # first: nothing leaves the crawled origin
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,  # the line above is stricter (scheme, port)
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.RobotsTxtRfcMiddleware": 100,  # robots.txt failures read as RFC 9309 says
     "crawler.middlewares.LyingCharsetMiddleware": 580,  # after decompression

@@ -33,3 +33,12 @@ def test_the_table_of_a_run_prints_again_as_markdown(tiny_run):
     lines = table.stdout.splitlines()
     assert lines[:2] == ["| figure | value | baseline | ratio | target |", "| --- | --- | --- | --- | --- |"]
     assert len(lines) == len(result.stdout.splitlines()) + 1  # every row of the run, and the rule
+
+
+def test_the_crawl_is_measured_with_its_page_reader(tiny_run):
+    """Peak memory and CPU count every process of the crawl, and its own process is measured apart."""
+    result, figures = tiny_run
+    full = json.loads(figures.read_text())["crawl"][0]["full"]
+    assert full["processes"] >= 2 and full["peak_rss_mb"] >= full["largest_process_rss_mb"] > 0
+    assert 0 < full["crawl_process_cpu_ms_per_page"] < full["cpu_ms_per_page"]
+    assert any(line.startswith("crawl CPU per page, crawl's own process") for line in result.stdout.splitlines())
