@@ -16,6 +16,7 @@ server and of the spider during each run (share of one core) say who was busy.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -27,7 +28,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from benchmarks.static_site import NginxNotFound, NginxReplica, find_nginx, free_port, write_static_site
+from benchmarks.static_site import (NginxNotFound, NginxReplica, StaticSite, find_nginx, free_port,
+                                    write_static_site)
 from tests.conftest import FAST, REPO
 from tests.replica import ReplicaServer, Site, generated_site
 
@@ -154,16 +156,21 @@ def bare_run(urls: Path, server_cpu: Callable[[], float]) -> dict:
 SERVER_COMPARISON_MAX = 5000  # the Python server keeps every rendered page in memory
 
 
-def run(n_articles: int) -> dict:
+def run(n_articles: int, site_dir: Path | None = None) -> dict:
     """Figures of one replica size: full crawl and bare spider on nginx, and (up to
-    ``SERVER_COMPARISON_MAX`` articles) the bare spider on the Python server."""
+    ``SERVER_COMPARISON_MAX`` articles) the bare spider on the Python server.
+    With ``site_dir``, the static site is written there once and kept, and a later
+    run with the same folder serves it again (writing 50 000 articles takes ~15 min)."""
     try:
         find_nginx()  # before minutes of rendering
     except NginxNotFound as error:
         raise SystemExit(f"crawl benchmark: {error}") from None
     site = generated_site(n_articles, seed=SEED)
     with tempfile.TemporaryDirectory() as tmp:
-        static = write_static_site(site, Path(tmp) / "site", free_port())
+        if site_dir is not None and (site_dir / "site.json").is_file():
+            static = StaticSite.load(site_dir)
+        else:
+            static = write_static_site(site, site_dir or Path(tmp) / "site", free_port())
         with NginxReplica(static.directory) as nginx:
             crawl = [sys.executable, "-m", "scrapy", "crawl", "scfr", "-a", f"base_url={nginx.base_url}",
                      *settings_args()]
@@ -217,4 +224,8 @@ def python_server_run(site: Site, paths: list[str], tmp: Path) -> dict:
         return bare_run(python_urls, own_cpu_seconds)
 
 if __name__ == "__main__":
-    print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else 500), indent=2))
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.crawl", description=__doc__.splitlines()[0])
+    parser.add_argument("articles", type=int, nargs="?", default=500)
+    parser.add_argument("--site", type=Path, help="write the static site here and keep it; serve it again if it is there")
+    args = parser.parse_args()
+    print(json.dumps(run(args.articles, args.site), indent=2))

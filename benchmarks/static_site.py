@@ -398,7 +398,7 @@ http {{
     tcp_nodelay on;
     keepalive_timeout {65 if self.keepalive else 0};
     keepalive_requests 100000;
-    open_file_cache max=100000 inactive=60s;
+    open_file_cache max=1000 inactive=20s;  # far below the open-files limit (nginx fails with 500s past it)
     gzip_static on;
     gzip on;
     gzip_vary on;

@@ -24,6 +24,7 @@ from twisted.internet.task import LoopingCall
 from crawler import signals as newsarchive_signals
 from crawler.items import FetchFailure
 from newsarchive.archive import Archive, utcnow
+from newsarchive.checkpoint import BACKSTOP_PAGES, BackgroundCheckpointer
 from newsarchive.lock import CrawlLock
 
 logger = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ class ArchiveSession:
         self.crawl_id: int | None = None
         self.commit_interval = crawler.settings.getfloat("ARCHIVE_COMMIT_INTERVAL")
         self.committer: LoopingCall | None = None  # made once the crawl runs: a LoopingCall installs a reactor
+        self.checkpointer: BackgroundCheckpointer | None = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.fetch_failed, signal=newsarchive_signals.fetch_failed)
@@ -81,6 +83,9 @@ class ArchiveSession:
             resumed_from=self.interrupted["id"] if self.interrupted else None,
         )
         self.crawler.stats.set_value("newsarchive/crawl_id", self.crawl_id)
+        self.checkpointer = BackgroundCheckpointer(self.path)
+        self.archive.db.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
+        self.checkpointer.start()
         if self.commit_interval > 0:  # the crawl row above is committed: a kill leaves a "running" crawl to resume
             self.archive.hold_commits()
             self.committer = LoopingCall(self.commit)
@@ -98,6 +103,8 @@ class ArchiveSession:
         if self.committer is not None and self.committer.running:
             self.committer.stop()
         self.archive.commit()
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         usage = resource.getrusage(resource.RUSAGE_SELF)  # the page readers' CPU is their own
         self.crawler.stats.set_value("newsarchive/crawl_process_cpu_s", round(usage.ru_utime + usage.ru_stime, 2))
         if self.crawl_id is not None:

@@ -69,6 +69,9 @@ class Archive:
             # In WAL mode NORMAL survives a killed process (only power loss can
             # drop the last commits, never corrupt); FULL would fsync every write.
             self.db.execute("PRAGMA synchronous = NORMAL")
+            # 64 MiB of page cache (SQLite's default is 2 MiB): the indexes a crawl looks up and
+            # updates at random (frontier, block counts) outgrow 2 MiB within a few thousand articles.
+            self.db.execute("PRAGMA cache_size = -65536")
             self.db.execute("PRAGMA foreign_keys = ON")
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
@@ -250,9 +253,11 @@ class Archive:
             if previous == keys:
                 return old is None
             self.db.conn.executemany("UPDATE blocks SET pages = pages - 1 WHERE key = ?", [[k] for k in previous - keys])
+            # a block's text is kept once it stands on a second page: most blocks are an
+            # article's own paragraphs, and rows a tenth the size keep the table in the cache
             self.db.conn.executemany(
-                "INSERT INTO blocks (key, pages, sample) VALUES (?, 1, ?) "
-                "ON CONFLICT(key) DO UPDATE SET pages = pages + 1",
+                "INSERT INTO blocks (key, pages) VALUES (?, 1) "
+                "ON CONFLICT(key) DO UPDATE SET pages = pages + 1, sample = coalesce(sample, ?)",
                 [[k, samples.get(k, "")[:200]] for k in keys - previous])
             self.db.execute("INSERT OR REPLACE INTO page_blocks (url, keys) VALUES (?, ?)",
                             [url, json.dumps(sorted(keys))])

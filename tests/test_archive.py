@@ -150,3 +150,11 @@ def test_closing_commits_what_was_held(tmp_path):
     archive.save_article(article(), None)
     archive.close()
     assert stored_urls(tmp_path / "archive.db") == [URL]
+
+
+def test_block_counts_keep_a_blocks_text_once_it_repeats(archive):
+    texts = {1: "Share This", 2: "A paragraph of one article."}
+    archive.count_page_blocks(URL, {1, 2}, texts)
+    archive.count_page_blocks(URL + "2/", {1}, texts)
+    assert [dict(r) for r in archive.db.query("SELECT key, pages, sample FROM blocks ORDER BY key")] == [
+        {"key": 1, "pages": 2, "sample": "Share This"}, {"key": 2, "pages": 1, "sample": None}]
