@@ -47,9 +47,10 @@ def _exit_with_parent() -> None:
         os._exit(1)
 
 
-def _read_in_worker(url: str, kind: Kind, text: str, markup: str | None, fetched_at: str) -> ReadPage:
+def _read_in_worker(url: str, kind: Kind, body: bytes, encoding: str, markup: str | None,
+                    fetched_at: str) -> ReadPage:
     assert _reader is not None, "the worker's initializer sets the reader"
-    return _reader.read(url, kind, text, markup, fetched_at)
+    return _reader.read(url, kind, body, encoding, markup, fetched_at)
 
 
 class PageReaders:
@@ -67,13 +68,15 @@ class PageReaders:
     def from_crawler(cls, crawler: Crawler, site: SiteUrls) -> PageReaders:
         return cls(crawler, site, crawler.settings.getint("PAGE_READER_PROCESSES", 1))
 
-    async def read(self, url: str, kind: Kind, text: str, markup: str | None, fetched_at: str) -> ReadPage:
+    async def read(self, url: str, kind: Kind, body: bytes, encoding: str, markup: str | None,
+                   fetched_at: str) -> ReadPage:
         if self.pool is None and self.processes > 0 and is_asyncio_available():
             self.pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_start_worker, initargs=(self.site.origin, self.site.langs))
         if self.pool is not None:
             try:
-                page = await asyncio.wrap_future(self.pool.submit(_read_in_worker, url, kind, text, markup, fetched_at))
+                page = await asyncio.wrap_future(
+                    self.pool.submit(_read_in_worker, url, kind, body, encoding, markup, fetched_at))
                 self.crawler.stats.inc_value("newsarchive/pages_read/worker")
                 return page
             except BrokenProcessPool:
@@ -83,7 +86,7 @@ class PageReaders:
                     self.crawler.stats.inc_value("newsarchive/page_workers/died")
                     self.close()
                     self.processes = 0
-        page = self.local.read(url, kind, text, markup, fetched_at)
+        page = self.local.read(url, kind, body, encoding, markup, fetched_at)
         self.crawler.stats.inc_value("newsarchive/pages_read/crawl_process")
         return page
 

@@ -89,8 +89,8 @@ def test_links_read_from_a_page_are_plain_strings_that_keep_no_page_tree_alive()
     a link kept in the spider's memory or the URL caches would keep its page alive."""
     page = PageReader("https://www.scfr.ir", ("en",)).read(
         "https://www.scfr.ir/en/", Kind.LISTING, f"<html><body><a href='{URL}'>a</a><a href='/en/tag/x/'>t</a>"
-        "<div class='pagination'><div class='alignleft'><a href='/en/page/2/'>older</a></div></div></body></html>",
-        "html", "2026-11-30T00:00:00+00:00")
+        "<div class='pagination'><div class='alignleft'><a href='/en/page/2/'>older</a></div></div></body></html>"
+        .encode(), "utf-8", "html", "2026-11-30T00:00:00+00:00")
     strings = [url for url, _ in page.links] + page.listing_entries + [page.next_page]
     assert len(page.links) == 3 and {type(s) for s in strings} == {str}
 

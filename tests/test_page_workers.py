@@ -59,11 +59,11 @@ def test_pages_are_read_in_the_crawl_process_once_the_worker_died():
     readers = PageReaders(crawler, SITE, processes=1)
 
     async def read_kill_read():
-        before = await readers.read(ARTICLE_URL, Kind.ARTICLE, ARTICLE_HTML, "html", FETCHED_AT)
+        before = await readers.read(ARTICLE_URL, Kind.ARTICLE, ARTICLE_HTML.encode(), "utf-8", "html", FETCHED_AT)
         workers = multiprocessing.active_children()
         for worker in workers:
             os.kill(worker.pid, signal.SIGKILL)
-        after = await readers.read(ARTICLE_URL, Kind.ARTICLE, ARTICLE_HTML, "html", FETCHED_AT)
+        after = await readers.read(ARTICLE_URL, Kind.ARTICLE, ARTICLE_HTML.encode(), "utf-8", "html", FETCHED_AT)
         return workers, before, after
 
     try:
@@ -79,7 +79,7 @@ def test_pages_are_read_in_the_crawl_process_once_the_worker_died():
 
 # -- the reader itself ---------------------------------------------------------
 def read(reader: PageReader, url: str, kind: Kind, html: str):
-    return reader.read(url, kind, html, "html", FETCHED_AT)
+    return reader.read(url, kind, html.encode(), "utf-8", "html", FETCHED_AT)
 
 
 def page_with_links(*hrefs: str) -> str:
@@ -94,6 +94,12 @@ def test_an_article_page_gives_its_article_and_its_links():
 
 def test_a_page_at_an_article_url_without_an_article_gives_nothing():
     page = read(PageReader(SITE.origin, SITE.langs), ARTICLE_URL, Kind.ARTICLE, page_with_links("/en/"))
+    assert page.item is None and page.links == []
+
+
+@pytest.mark.parametrize("body", ["", "  \n"], ids=["empty", "blank"])
+def test_an_empty_page_gives_nothing(body):
+    page = read(PageReader(SITE.origin, SITE.langs), ARTICLE_URL, Kind.ARTICLE, body)
     assert page.item is None and page.links == []
 
 
@@ -124,5 +130,6 @@ def test_a_listing_gives_its_entries_and_its_next_page():
 def test_a_feed_gives_the_links_of_its_items():
     feed = (f"<?xml version='1.0'?><rss><channel><link>{SITE.url('/en/')}</link><item><link>{ARTICLE_URL}</link>"
             f"<guid>{SITE.url('/en/?p=101850')}</guid></item></channel></rss>")
-    page = PageReader(SITE.origin, SITE.langs).read(SITE.url("/en/feed/"), Kind.FEED, feed, "xml", FETCHED_AT)
+    page = PageReader(SITE.origin, SITE.langs).read(SITE.url("/en/feed/"), Kind.FEED, feed.encode(), "utf-8", "xml",
+                                                    FETCHED_AT)
     assert page.links == [(ARTICLE_URL, Kind.ARTICLE), (SITE.url("/en/?p=101850"), Kind.SHORTLINK)]

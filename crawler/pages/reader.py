@@ -47,11 +47,15 @@ class PageReader:
         self.site = SiteUrls(base_url, langs)
         self.handed_on = RecentSet(HANDED_ON)
 
-    def read(self, url: str, kind: Kind, text: str, markup: str | None, fetched_at: str) -> ReadPage:
-        """``kind`` is that of ``url`` (the page's final URL); ``markup`` is ``"html"``,
-        ``"xml"`` or None (guess), as parsel's ``Selector(type=…)`` takes it."""
-        selector = Selector(text=text, type=markup, base_url=url)
+    def read(self, url: str, kind: Kind, body: bytes, encoding: str, markup: str | None, fetched_at: str) -> ReadPage:
+        """``kind`` is that of ``url`` (the page's final URL); ``encoding`` the one the response
+        was read with; ``markup`` is ``"html"``, ``"xml"`` or None (guess), as parsel's
+        ``Selector(type=…)`` takes it. UTF-8 bytes go to the parser as they are (parsel falls back
+        to decoding them, invalid bytes replaced, as Scrapy's ``response.text`` does)."""
         page = ReadPage()
+        if not body.strip():  # an empty page holds nothing (parsel refuses an empty body)
+            return page
+        selector = Selector(body=body, encoding=encoding, type=markup, base_url=url)
         if kind is Kind.ARTICLE:
             article = ArticlePage(url, selector)
             if not article.is_article():

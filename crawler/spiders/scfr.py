@@ -188,7 +188,7 @@ class ScfrSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsarchive/skipped/not_text")
             logger.info("Skipped %s: not a text page (%s)", response.url, response.headers.get("Content-Type"))
             return
-        page = await self.readers.read(response.url, kind, response.text, markup_of(response),
+        page = await self.readers.read(response.url, kind, response.body, response.encoding, markup_of(response),
                                        datetime.now(timezone.utc).isoformat(timespec="seconds"))
         if kind is Kind.ARTICLE:
             if page.item is None:
