@@ -46,8 +46,14 @@ def measured(command: list[str]) -> tuple[float, int, float]:
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{result.stderr[-3000:]}")
-    cpu, rss = result.stdout.strip().splitlines()[-2:]
-    return elapsed, int(rss) // 1024, float(cpu)
+    cpu, mb = _measure_output(result.stdout)
+    return elapsed, mb, cpu
+
+
+def _measure_output(stdout: str) -> tuple[float, int]:
+    """(CPU seconds, peak RSS in MB of the largest process) as the MEASURE wrapper prints them."""
+    cpu, rss = stdout.strip().splitlines()[-2:]
+    return float(cpu), int(rss) // 1024
 
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -94,13 +100,13 @@ def sampled_crawl(command: list[str], archive: Path, every: float = 0.25) -> dic
         if wrapper.returncode != 0:
             errors.seek(0)
             raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{errors.read()[-3000:]}")
-    cpu, rss = wrapper.stdout.read().strip().splitlines()[-2:]
+    cpu, largest_mb = _measure_output(wrapper.stdout.read())
     db = sqlite3.connect(archive)
     own_cpu = json.loads(db.execute("SELECT stats FROM crawls ORDER BY id DESC").fetchone()[0])[
         "newsarchive/crawl_process_cpu_s"]
     db.close()
-    return {"seconds": elapsed, "cpu_s": float(cpu), "crawl_process_cpu_s": own_cpu,
-            "largest_process_rss_mb": int(rss) // 1024, "samples": samples}
+    return {"seconds": elapsed, "cpu_s": cpu, "crawl_process_cpu_s": own_cpu,
+            "largest_process_rss_mb": largest_mb, "samples": samples}
 
 
 def _captured(archive: Path) -> int:

@@ -95,6 +95,15 @@ class SiteUrls:
             return url
         return normal_form(url)
 
+    def followable(self, url: str) -> tuple[str, Kind] | None:
+        """``url`` in normal form with its kind, or None when it is out of scope
+        (checked first: share buttons and social links skip the costlier normalisation)."""
+        if not self.in_scope(url):
+            return None
+        url = self.normalize(url)
+        kind = self.kind(url)
+        return None if kind is Kind.SKIP else (url, kind)
+
     def lang_of(self, url: str) -> str | None:
         segment = urlsplit(url).path.lstrip("/").split("/", 1)[0]
         return segment if segment in LANGS else None

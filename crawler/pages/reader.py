@@ -78,14 +78,11 @@ class PageReader:
         """The links among ``urls`` to hand on: in scope, in normal form, of a kind the
         crawl follows (other pages only where ``pages``), not handed on lately."""
         links = []
-        for url in urls:
-            if not self.site.in_scope(url):  # share buttons, social links: before the costlier normalisation
+        for found in map(self.site.followable, urls):
+            if found is None or found[0] in self.handed_on:
                 continue
-            url = self.site.normalize(url)
-            if url in self.handed_on:
-                continue
-            kind = self.site.kind(url)
-            if kind is Kind.SKIP or (kind is Kind.PAGE and not pages):
+            url, kind = found
+            if kind is Kind.PAGE and not pages:
                 continue
             self.handed_on.add(url)
             links.append((url, kind))

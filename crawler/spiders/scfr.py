@@ -104,13 +104,8 @@ class ScfrSpider(scrapy.Spider):
     def follow(self, url: str, *, lastmod: str | None = None, force: bool = False) -> scrapy.Request | None:
         """A request for ``url`` in its normal form, or None when it is out of
         scope or the revisit policy does not want it."""
-        if not self.site.in_scope(url):  # share buttons, social links: before the costlier normalisation
-            return None
-        url = self.site.normalize(url)
-        kind = self.site.kind(url)
-        if kind is Kind.SKIP:
-            return None
-        return self.schedule(url, kind, lastmod=lastmod, force=force)
+        found = self.site.followable(url)
+        return None if found is None else self.schedule(*found, lastmod=lastmod, force=force)
 
     def schedule(self, url: str, kind: Kind, *, lastmod: str | None = None, force: bool = False) -> scrapy.Request | None:
         """A request for ``url``, in normal form and of a kind the crawl follows, unless this
