@@ -83,7 +83,8 @@ ARCHIVE_CAPTURES = True
 # killed crawl resumes where it stopped.
 DUPEFILTER_CLASS = "crawler.dupefilter.ArchiveDupeFilter"
 
-# Requests waiting to be fetched are queued on disk (Scrapy's SCHEDULER_DISK_QUEUE),
+# Requests waiting to be fetched beyond the first NEWSARCHIVE_MEMORY_QUEUE (about
+# a kilobyte each in memory) are queued on disk (Scrapy's SCHEDULER_DISK_QUEUE),
 # so a crawl's memory stays flat however large the site (crawler/scheduler.py): in
 # a temporary directory removed when the crawl closes, beside ARCHIVE_DB unless
 # NEWSARCHIVE_DISK_QUEUE_DIR names another folder. Scratch space only: a killed
@@ -91,6 +92,7 @@ DUPEFILTER_CLASS = "crawler.dupefilter.ArchiveDupeFilter"
 SCHEDULER = "crawler.scheduler.ArchiveScheduler"
 NEWSARCHIVE_DISK_QUEUE = True
 NEWSARCHIVE_DISK_QUEUE_DIR = ""
+NEWSARCHIVE_MEMORY_QUEUE = 10000
 
 # What to fetch again on a crawl into an archive that already knows the site
 # (see crawler/revisit.py): new articles always; known articles when due.

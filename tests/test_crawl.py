@@ -105,11 +105,12 @@ def test_an_article_is_fetched_once_however_it_is_linked(first_crawl, replica):
     assert not [r.path for r in first_crawl.requests if "utm_" in r.path or "replytocom" in r.path or "/amp/" in r.path]
 
 
-def test_requests_wait_on_disk_and_the_queue_goes_with_the_crawl(first_crawl):
-    """The scheduler's queue is on disk (memory does not grow with the site) and removed at the end."""
+def test_a_queue_that_fits_in_memory_waits_there_and_its_folder_goes_with_the_crawl(first_crawl):
+    """Below NEWSARCHIVE_MEMORY_QUEUE waiting requests nothing is pickled to disk
+    (tests/test_memory.py spills beyond it); the queue folder is removed at the end."""
     stats = json.loads(rows(first_crawl, "SELECT stats FROM crawls")[0]["stats"])
-    assert stats["scheduler/enqueued/disk"] == stats["scheduler/enqueued"] > 0
-    assert "scheduler/enqueued/memory" not in stats and "scheduler/unserializable" not in stats
+    assert stats["scheduler/enqueued/memory"] == stats["scheduler/enqueued"] > 0
+    assert "scheduler/enqueued/disk" not in stats and "scheduler/unserializable" not in stats
     assert not list(first_crawl.archive.parent.glob("*.queue-*"))
 
 

@@ -112,6 +112,29 @@ def test_queue_directories_left_by_killed_crawls_are_removed(tmp_path):
         ArchiveSession.of(crawler).spider_closed(SPIDER, "finished")
 
 
+def test_requests_beyond_the_memory_queue_wait_on_disk_and_all_come_back(tmp_path):
+    crawler = crawler_for(tmp_path / "archive.db", SCHEDULER="crawler.scheduler.ArchiveScheduler",
+                          REVISIT_POLICY="crawler.revisit.RevisitPolicy", NEWSARCHIVE_MEMORY_QUEUE=10,
+                          SCHEDULER_PRIORITY_QUEUE="scrapy.pqueues.ScrapyPriorityQueue")  # no engine here
+    spider = ScfrSpider.from_crawler(crawler, base_url="https://www.scfr.ir")
+    crawler.spider = spider
+    scheduler = ArchiveScheduler.from_crawler(crawler)
+    session = ArchiveSession.of(crawler)
+    session.spider_opened(spider)
+    scheduler.open(spider)
+    try:
+        urls = {f"https://www.scfr.ir/en/politics/{n}/x-{n}/" for n in range(30)}
+        for url in urls:
+            assert scheduler.enqueue_request(spider.follow(url))
+        assert crawler.stats.get_value("scheduler/enqueued/memory") == 10
+        assert crawler.stats.get_value("scheduler/enqueued/disk") == 20
+        assert len(list(Path(scheduler.dqdir).rglob("*"))) > 0
+        assert {request.url for request in iter(scheduler.next_request, None)} == urls
+    finally:
+        scheduler.close("finished")
+        session.spider_closed(spider, "finished")
+
+
 def test_jobdir_keeps_scrapys_own_queue(tmp_path):
     crawler = crawler_for(tmp_path / "archive.db", JOBDIR=str(tmp_path / "job"))
     scheduler = ArchiveScheduler.from_crawler(crawler)
