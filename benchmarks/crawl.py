@@ -198,7 +198,7 @@ def run(n_articles: int, site_dir: Path | None = None) -> dict:
             bare_python = None
         else:
             bare_python = python_server_run(site, paths, Path(tmp))
-    return {"articles": n_articles, "stored": stored, "server": "nginx",
+    return {"articles": n_articles, "stored": stored, "server": "nginx", "cores": len(os.sched_getaffinity(0)),
             "full": _summary(sampled, responses),
             "bare": bare, **({"bare_python_server": bare_python} if bare_python else {}),
             "static_site": {"seconds": static.seconds, "files": static.files, "redirects": static.redirects,

@@ -70,6 +70,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.RobotsTxtRfcMiddleware": 100,  # robots.txt failures read as RFC 9309 says
     "crawler.middlewares.LyingCharsetMiddleware": 580,  # after decompression
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.MetaRefreshMiddleware": 579,  # Scrapy's, without decoding pages that have none
     "crawler.middlewares.RedirectLoopMiddleware": 650,
     "crawler.middlewares.TruncatedBodyMiddleware": 940,  # before decompression, after the capture
     "crawler.middlewares.CaptureMiddleware": 950,  # next to the downloader: responses as received

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -42,3 +43,11 @@ def test_the_crawl_is_measured_with_its_page_reader(tiny_run):
     assert full["processes"] >= 2 and full["peak_rss_mb"] >= full["largest_process_rss_mb"] > 0
     assert 0 < full["crawl_process_cpu_ms_per_page"] < full["cpu_ms_per_page"]
     assert any(line.startswith("crawl CPU per page, crawl's own process") for line in result.stdout.splitlines())
+
+
+def test_the_crawl_reports_the_most_this_machine_allows(tiny_run):
+    """All cores busy at the crawl's CPU per page: the throughput no parallel design could pass here."""
+    result, figures = tiny_run
+    crawl = json.loads(figures.read_text())["crawl"][0]
+    assert crawl["cores"] == len(os.sched_getaffinity(0))
+    assert any(line.startswith(f"crawl throughput ceiling on {crawl['cores']} cores") for line in result.stdout.splitlines())
