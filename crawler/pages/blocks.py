@@ -14,10 +14,11 @@ from functools import lru_cache
 
 
 DIGITS = re.compile(r"\d+")
-NOISE = re.compile(r"[\s\u200c\u200d]+")
+JOINERS = str.maketrans({"\u200c": " ", "\u200d": " "})  # Persian's (non-)joiners count as spacing
 
 
 @lru_cache(maxsize=4096)  # an article's paragraphs are keyed by three stages in a row
 def block_key(text: str) -> int:
-    normal = NOISE.sub(" ", DIGITS.sub("0", unicodedata.normalize("NFKC", text).casefold())).strip()
+    # split() and join(): runs of whitespace as one space, twice as fast as a regex substitution
+    normal = " ".join(DIGITS.sub("0", unicodedata.normalize("NFKC", text).casefold()).translate(JOINERS).split())
     return int.from_bytes(hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest(), "big") >> 1
