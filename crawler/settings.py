@@ -73,7 +73,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.MetaRefreshMiddleware": 579,  # Scrapy's, without decoding pages that have none
     "crawler.middlewares.RedirectLoopMiddleware": 650,
-    "crawler.middlewares.TruncatedBodyMiddleware": 940,  # before decompression, after the capture
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.middlewares.DecompressionMiddleware": 590,  # Scrapy's, failing truncated bodies
     "crawler.middlewares.CaptureMiddleware": 950,  # next to the downloader: responses as received
 }
 
