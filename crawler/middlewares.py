@@ -127,7 +127,9 @@ class DecompressionMiddleware(HttpCompressionMiddleware):
             decoded = super().process_response(request, response)
         except (OSError, EOFError, zlib.error) as exc:  # nothing could be inflated
             raise BrokenBodyError(f"broken {coding.decode()} body: {exc}") from exc
-        if isinstance(decoded, Response) and not (coding != b"deflate" and _gzip_trailer_fits(received, decoded.body)):
+        if not isinstance(decoded, Response):
+            return decoded
+        if coding == b"deflate" or not _gzip_trailer_fits(received, decoded.body):
             _inflate_whole(received, coding)
         return decoded
 
