@@ -18,9 +18,11 @@ from w3lib.url import safe_url_string
 DEFAULT_BASE_URL = "https://www.scfr.ir"
 PERCENT_ESCAPE = re.compile(r"%[0-9a-f]{2}", re.I)
 # Already in normal form: lower-case origin, a path of unreserved characters ending in a
-# slash (not an AMP copy), no query, no fragment — most links of the site; parsing them is the slow part.
-NORMAL_FORM = re.compile(r"https?://[a-z0-9.\-]+(?::\d+)?/(?:[A-Za-z0-9_.~\-]+/)*")
-LANGS = ("en", "fa")
+# slash (not an AMP copy, no "." or ".." segment), no query, no fragment — most links of the
+# site; parsing them is the slow part.
+NORMAL_FORM = re.compile(r"https?://[a-z0-9.\-]+(?::\d+)?/(?:(?!\.\.?/)[A-Za-z0-9_.~\-]+/)*")
+LANGS = ("en", "fa", "ar")
+"""The site's editions, in the order ``langs=all`` crawls them."""
 
 # Query parameters that never change what a page shows.
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|replytocom|amp|_ga)$", re.I)
@@ -29,13 +31,16 @@ ATTACHMENT = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|gz|7z|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|mp3|mp4|m4a|wav|avi|mov|webm|css|js|xml|json|txt|php)$",
     re.I,
 )
-ARTICLE_PATH = re.compile(r"^/(?P<lang>en|fa)/(?P<category>[^/]+)/(?P<post_id>\d+)/(?P<slug>[^/]+)/$")
+# A post's permalink carries its whole category path, one segment or several, words or
+# numbers (/en/strategic-perspective/opinion/101820/…/, /fa/300/30102/127113/…/). Only a
+# hint for priority: whether a page is an article is what the page itself says.
+ARTICLE_PATH = re.compile(r"^/(?P<lang>en|fa|ar)/(?P<category>(?:[^/]+/)*?[^/]+)/(?P<post_id>\d+)/(?P<slug>[^/]+)/$")
 # Category listings are one or two levels deep (parent/child), tags one: deeper "listings" are traps.
 LISTING_PATH = re.compile(
-    r"^/(?P<lang>en|fa)/(?:category/(?!page/)[^/?#]+/(?:(?!page/)[^/?#]+/)?|tag/(?!page/)[^/?#]+/|)(?:page/\d+/)?$"
+    r"^/(?P<lang>en|fa|ar)/(?:category/(?!page/)[^/?#]+/(?:(?!page/)[^/?#]+/)?|tag/(?!page/)[^/?#]+/|)(?:page/\d+/)?$"
 )
-FEED_PATH = re.compile(r"^/(?P<lang>en|fa)/feed/$")
-SITEMAP_PATH = re.compile(r"^(?:/(?P<lang>en|fa))?/wp-sitemap[\w-]*\.xml$")
+FEED_PATH = re.compile(r"^/(?P<lang>en|fa|ar)/feed/$")
+SITEMAP_PATH = re.compile(r"^(?:/(?P<lang>en|fa|ar))?/wp-sitemap[\w-]*\.xml$")
 # Never followed: admin, login, search, the endless archive calendar, JSON API,
 # comment feeds and per-post feeds, trackbacks, embeds.
 EXCLUDED_PATH = re.compile(
@@ -45,8 +50,11 @@ EXCLUDED_PATH = re.compile(
 
 
 def parse_langs(langs: str) -> tuple[str, ...]:
-    """``"en,fa"`` → ``("en", "fa")``; the spider argument's syntax."""
-    return tuple(lang.strip() for lang in langs.split(",") if lang.strip())
+    """``"en,fa"`` → ``("en", "fa")``, ``"all"`` → every edition; the spider argument's syntax."""
+    names = [lang.strip().lower() for lang in langs.split(",") if lang.strip()]
+    if "all" in names:
+        return LANGS
+    return tuple(dict.fromkeys(names))
 
 
 class Kind(enum.Enum):
@@ -70,7 +78,8 @@ class SiteUrls:
             raise ValueError(f"base_url must be an http(s) origin such as {DEFAULT_BASE_URL}, not {base_url!r}")
         unknown = set(langs) - set(LANGS)
         if unknown or not langs:
-            raise ValueError(f"langs must be a comma-separated subset of {','.join(LANGS)}, not {','.join(langs)!r}")
+            raise ValueError(f"langs must be 'all' or a comma-separated subset of {','.join(LANGS)}, "
+                             f"not {','.join(langs)!r}")
         self.origin = f"{parts.scheme}://{parts.netloc.lower()}"
         self.langs = tuple(langs)
         # Pages repeat the same links (menus, sidebars, footers): both are pure, so cache them.
@@ -152,6 +161,25 @@ def normal_form(url: str) -> str:
         path += "/"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not TRACKING_PARAMS.match(k)])
+    path = remove_dot_segments(path)
     # Persian slugs: raw letters and lower-case escapes become WordPress's upper-case %XX form
     path = PERCENT_ESCAPE.sub(lambda m: m.group(0).upper(), safe_url_string(path))
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def remove_dot_segments(path: str) -> str:
+    """``/en/./a/../b/`` → ``/en/b/``: the path a browser requests (RFC 3986, section 5.2.4)."""
+    if "." not in path:
+        return path
+    segments = path.split("/")
+    if not any(segment in (".", "..") for segment in segments):
+        return path
+    out: list[str] = []
+    for segment in segments[1:]:
+        if segment == "..":
+            if len(out) > 0:
+                out.pop()
+        elif segment != ".":
+            out.append(segment)
+    trailing = segments[-1] in (".", "..")
+    return "/" + "/".join(out) + ("/" if trailing and out else "")

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI replays the same examples on every run (no example database, derandomised): a
+# property test that passed on a developer's machine cannot meet a new input there.
+# Local runs keep exploring; HYPOTHESIS_PROFILE=ci reproduces a CI run anywhere.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 TESTS = Path(__file__).parent
 PAGES = TESTS / "fixtures" / "pages"
