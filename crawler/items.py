@@ -29,7 +29,9 @@ class ArticleItem:
     body: str | None = None
     """Plain text; paragraphs separated by one blank line, list items and table rows one per line."""
     type: str | None = None
-    """Interview, Opinion, Note or News, from the lead's prefix."""
+    """From the lead's prefix, one of ``crawler.pages.leads.TYPES`` (Interview, Opinion, Note, News, Report, …)."""
+    lead_prefix: str | None = None
+    """The lead's prefix exactly as printed, e.g. ``Strategic Council Online – Opinion:``."""
     lang: str | None = None
     images: list[dict] = field(default_factory=list)
     """``{"src": absolute URL, "caption": text or None}``, featured image first."""
@@ -44,6 +46,8 @@ class ArticleItem:
     """The same article in the other editions, by language (``hreflang`` links)."""
     missed_selectors: list[str] = field(default_factory=list)
     """Template selectors that matched nothing on the page (``container``, ``title``…): drift."""
+    via_urls: list[str] = field(default_factory=list)
+    """The URLs that redirected to the page (as requested, in normal form): aliases of the article."""
     capture_id: int | None = None
     """The raw capture (``captures.id``) the article was extracted from."""
 

@@ -6,7 +6,9 @@ requests a URL. Modes (spider arguments):
 - ``incremental`` (default once the archive holds articles of the editions
   crawled): new articles are fetched; known ones only when due — recent
   articles more often than old ones (``REVISIT_AFTER_DAYS``) — or when a
-  sitemap says they changed since they were last seen, or when they vanished
+  sitemap's ``lastmod`` differs from the one it gave for the version stored
+  (or, for articles stored before the sitemap gave one, is later than the last
+  visit), or when they vanished
   from the post sitemaps (so deletions are noticed). Listings: only each
   edition's home page, and its older pages while they still list articles the
   archive does not have. Requests for pages fetched before are conditional
@@ -76,9 +78,15 @@ class RevisitPolicy:
         if known["gone_since"]:
             return False
         last_seen = datetime.fromisoformat(known["last_seen"])
-        modified = _parse_time(lastmod) if lastmod else None
-        if modified and modified >= last_seen:  # >=: timestamps have 1 s resolution
-            return True
+        if lastmod and known.get("visited_lastmod"):
+            # the sitemap's date for the version stored: any other date means the post changed,
+            # whatever the clocks say (the site's clock and time zone are not ours)
+            if lastmod.strip() != known["visited_lastmod"].strip():
+                return True
+        else:
+            modified = _parse_time(lastmod) if lastmod else None
+            if modified and modified >= last_seen:  # >=: timestamps have 1 s resolution
+                return True
         age = (self.now.date() - date.fromisoformat(known["published"])).days
         for max_age, after in self.revisit_after:
             if max_age is None or age <= max_age:

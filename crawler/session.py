@@ -24,6 +24,7 @@ from twisted.internet.task import LoopingCall
 from crawler import signals as newsarchive_signals
 from crawler.items import FetchFailure
 from newsarchive.archive import Archive, utcnow
+from newsarchive.coverage import audit
 from newsarchive.checkpoint import BACKSTOP_PAGES, BackgroundCheckpointer
 from newsarchive.lock import CrawlLock
 
@@ -108,7 +109,15 @@ class ArchiveSession:
         usage = resource.getrusage(resource.RUSAGE_SELF)  # the page readers' CPU is their own
         self.crawler.stats.set_value("newsarchive/crawl_process_cpu_s", round(usage.ru_utime + usage.ru_stime, 2))
         if self.crawl_id is not None:
-            self.archive.finish_crawl(self.crawl_id, finish_reason=reason, stats=self.crawler.stats.get_stats())
+            coverage = audit(self.archive, list(getattr(spider, "langs", ())) or None)
+            self.crawler.stats.set_value("newsarchive/coverage/listed", coverage.total.listed)
+            self.crawler.stats.set_value("newsarchive/coverage/missing", coverage.total.missing)
+            if coverage.total.missing:
+                logger.warning("Coverage: %d of %d posts the site listed are not in the archive, neither failed nor "
+                               "skipped (`newsarchive audit --archive %s` lists them); a rerun fetches them",
+                               coverage.total.missing, coverage.total.listed, self.path)
+            self.archive.finish_crawl(self.crawl_id, finish_reason=reason, stats=self.crawler.stats.get_stats(),
+                                      coverage=coverage.as_dict(limit=100))
         self.archive.close()
         self.lock.release()
 

@@ -1,7 +1,7 @@
 """Scrapy settings of the newsarchive project.
 
-Defaults are polite toward the real site: an honest User-Agent with a
-contact URL, robots.txt obeyed, AutoThrottle, a download delay and few
+Defaults are polite toward the real site: an honest User-Agent (with the
+operator's contact from NEWSARCHIVE_CONTACT), robots.txt obeyed, AutoThrottle, a download delay and few
 concurrent requests. ``LOCAL_REPLICA_SETTINGS`` lifts those limits, for
 crawls of a copy of the site on this machine only.
 """
@@ -40,8 +40,12 @@ WARN_ON_GENERATOR_RETURN_VALUE = False
 # stores (crawler/page_workers.py); 0 reads them in the crawl's own process.
 PAGE_READER_PROCESSES = 1
 
-# Politeness.
-USER_AGENT = f"newsarchive/{VERSION} (+https://github.com/newsarchive/newsarchive; archival crawler for research)"
+# Politeness. The User-Agent names the crawler and no made-up address; the
+# operator's contact (an e-mail address or URL) is added from NEWSARCHIVE_CONTACT,
+# the setting or the environment variable of that name (crawler/useragent.py).
+# A crawl of a non-local origin without one warns.
+USER_AGENT = f"newsarchive/{VERSION} (archival crawler for research)"
+NEWSARCHIVE_CONTACT = ""
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 4
 CONCURRENT_REQUESTS_PER_DOMAIN = 2

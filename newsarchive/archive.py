@@ -16,7 +16,7 @@ import re
 import sqlite3
 import unicodedata
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,8 @@ from newsarchive.persian import search_key
 from newsarchive.schema import migrations
 
 ARTICLE_FIELDS = ("post_id", "title", "published", "published_raw", "categories", "authors", "tags", "lead",
-                  "body", "type", "lang", "images", "template", "fetched_url", "extraction", "translations")
+                  "body", "type", "lead_prefix", "lang", "images", "template", "fetched_url", "extraction",
+                  "translations")
 JSON_FIELDS = frozenset({"categories", "authors", "tags", "images", "extraction", "translations"})
 POST_ID = re.compile(r"/(\d+)/[^/?#]+/?(?:[?#]|$)|[?&]p=(\d+)")
 
@@ -156,7 +157,8 @@ class Archive:
                 "(SELECT url FROM articles WHERE last_crawl_id = ?))", [crawl_id, crawl_id])
         return queued, stored
 
-    def finish_crawl(self, crawl_id: int, *, finish_reason: str, stats: Mapping[str, Any]) -> None:
+    def finish_crawl(self, crawl_id: int, *, finish_reason: str, stats: Mapping[str, Any],
+                     coverage: Mapping[str, Any] | None = None) -> None:
         """Close a crawl's row with its outcome and the counts from its stats."""
         def count(key: str) -> int:
             return int(stats.get(key, 0) or 0)
@@ -183,6 +185,9 @@ class Archive:
                 "dropped_by_reason": json.dumps(dropped),
                 "failures": count("newsarchive/failures"),
                 "drift": json.dumps(stats.get("newsarchive/drift") or []),
+                "listed": coverage["listed"] if coverage else None,
+                "missing": coverage["missing"] if coverage else None,
+                "coverage": json.dumps(coverage, ensure_ascii=False) if coverage else None,
                 "stats": json.dumps(dict(stats), default=str, sort_keys=True),
             })
 
@@ -218,13 +223,21 @@ class Archive:
                     "fetched_at": fetched_at, "fetched_url": article.get("fetched_url"), "crawl_id": crawl_id,
                     "capture_id": capture_id,
                 })
-            for alias in {url, article.get("fetched_url") or url}:
+            aliases = {url, article.get("fetched_url") or url, *(article.get("via_urls") or ())}
+            for alias in aliases:
                 self.db.execute(
                     "INSERT INTO urls (url, article_url, first_seen, last_seen) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT(url) DO UPDATE SET article_url = excluded.article_url, last_seen = excluded.last_seen",
                     [alias, url, fetched_at, fetched_at],
                 )
+            self._visited(aliases)
         return outcome
+
+    def _visited(self, urls: set[str] | list[str]) -> None:
+        """The listing dates seen so far are those of the version now stored."""
+        marks = ", ".join("?" for _ in urls)
+        self.db.execute(f"UPDATE listed SET visited_lastmod = lastmod WHERE url IN ({marks}) "
+                        "AND visited_lastmod IS NOT lastmod", list(urls))
 
     def replace_text(self, url: str, *, body: str, lead: str, extraction: Mapping[str, Any]) -> bool:
         """Re-cleaned text of the same capture: the article and its latest
@@ -400,20 +413,50 @@ class Archive:
             cursor = self.db.execute(
                 "UPDATE articles SET last_seen = ?, last_crawl_id = ?, gone_since = NULL "
                 "WHERE url = (SELECT article_url FROM urls WHERE url = ?)", [seen_at, crawl_id, url])
+            if cursor.rowcount:
+                self._visited([url])
         return cursor.rowcount > 0
 
     def known_article(self, url: str, lang: str = "en") -> dict[str, Any] | None:
         """What the archive knows of the article that ``url`` reaches, if any:
         by any URL that reached it before, else by its post id (shortlinks,
         changed slugs)."""
-        columns = "a.url, a.published, a.last_seen, a.gone_since"
+        columns = "a.url, a.published, a.last_seen, a.gone_since, (SELECT visited_lastmod FROM listed WHERE url = ?)"
         row = self.db.execute(f"SELECT {columns} FROM urls u JOIN articles a ON a.url = u.article_url "
-                              "WHERE u.url = ?", [url]).fetchone()
+                              "WHERE u.url = ?", [url, url]).fetchone()
         post_id = _post_id(url)
         if row is None and post_id is not None:
             row = self.db.execute(f"SELECT {columns} FROM articles a WHERE post_id = ? AND lang = ?",
-                                  [post_id, lang]).fetchone()
-        return dict(zip(("url", "published", "last_seen", "gone_since"), row)) if row else None
+                                  [url, post_id, lang]).fetchone()
+        return dict(zip(("url", "published", "last_seen", "gone_since", "visited_lastmod"), row)) if row else None
+
+    # -- what the site lists -------------------------------------------------
+    def record_listed(self, entries: Iterable[tuple[str, str | None]], *, lang: str | None, source: str,
+                      source_url: str, crawl_id: int | None) -> None:
+        """Post URLs a sitemap, feed or listing named (with the sitemap's ``lastmod``):
+        what the coverage audit accounts for (``newsarchive.coverage``)."""
+        now, rows = utcnow(), list(entries)
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT INTO listed (url, lang, source, source_url, lastmod, first_listed, last_listed, crawl_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET source = excluded.source, "
+                "source_url = excluded.source_url, lastmod = coalesce(excluded.lastmod, listed.lastmod), "
+                "last_listed = excluded.last_listed, crawl_id = excluded.crawl_id",
+                [(url, lang, source, source_url, lastmod, now, now, crawl_id) for url, lastmod in rows])
+            # stored by this crawl before its sitemap was read: the dates listed now are the stored version's
+            for start in range(0, len(rows), 500):
+                urls = [url for url, lastmod in rows[start:start + 500] if lastmod]
+                marks = ", ".join("?" for _ in urls)
+                self.db.execute(
+                    f"UPDATE listed SET visited_lastmod = lastmod WHERE visited_lastmod IS NULL AND url IN ({marks}) "
+                    "AND url IN (SELECT u.url FROM urls u JOIN articles a ON a.url = u.article_url "
+                    "WHERE a.last_crawl_id = ?)", [*urls, crawl_id])
+
+    def record_skipped(self, url: str, reason: str, crawl_id: int | None) -> None:
+        """A listed URL the crawl chose not to fetch (``robots``, ``scope``, …), for the audit."""
+        with self.db.atomic():
+            self.db.execute("UPDATE listed SET skipped = ?, crawl_id = coalesce(?, crawl_id) WHERE url = ?",
+                            [reason, crawl_id, url])
 
     def has_articles(self, langs: list[str] | tuple[str, ...]) -> bool:
         marks = ", ".join("?" for _ in langs)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from crawler.urls import DEFAULT_BASE_URL, SiteUrls, parse_langs
+from crawler.urls import DEFAULT_BASE_URL, LANGS, SiteUrls, parse_langs
 from exports import FORMATS, Selection, SelectionError
 from exports import export as export_archive
 from exports import verify as verify_bag
@@ -25,7 +25,8 @@ from newsarchive.files import OutputError
 from newsarchive.report import write_report
 from newsarchive.search import GROUPS, HIGHLIGHT, Filters, search
 from newsarchive.search import count_by as count_by_
-from newsarchive.stats import archive_stats, health
+from newsarchive.coverage import audit
+from newsarchive.stats import archive_stats, coverage_rows, health
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ARCHIVE_OPTION = click.option("--archive", "-a", "archive", default="archive.db", show_default=True,
@@ -41,7 +42,7 @@ def main() -> None:
 @main.command()
 @ARCHIVE_OPTION
 @click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="The site's origin.")
-@click.option("--langs", default="en", show_default=True, help="Editions to crawl: en, fa or en,fa.")
+@click.option("--langs", default="en", show_default=True, help="Editions to crawl: en, fa, ar, a combination (en,fa,ar) or all.")
 @click.option("--revisit", type=click.Choice(["all"]), help="Revisit every known article (conditionally).")
 @click.option("--full", is_flag=True, help="Ignore what the archive knows and walk the whole site.")
 @click.option("--fast", is_flag=True, help="No delays or throttling: only for a copy of the site on this machine.")
@@ -71,7 +72,11 @@ def crawl(archive: str, base_url: str, langs: str, revisit: str | None, full: bo
         raise click.ClickException(str(exc)) from exc
     click.echo(f"crawl {row['id']} {row['status']} ({row['mode']}, {row['finish_reason']}): {row['requests']} requests; "
                f"{row['articles_new']} new, {row['articles_changed']} changed, {row['articles_unchanged']} unchanged, "
-               f"{row['articles_gone']} gone, {row['items_dropped']} dropped, {row['failures']} failed")
+               f"{row['articles_gone']} gone, {row['items_dropped']} dropped, {row['failures']} failed; "
+               f"coverage: {row['listed'] or 0} posts listed, {row['missing'] or 0} missing")
+    if row["missing"]:
+        click.echo(f"{row['missing']} listed posts are not in the archive, neither failed nor skipped: "
+                   f"`newsarchive audit --archive {archive}` lists them", err=True)
     for alarm in json.loads(row["drift"] or "[]"):
         click.echo(f"extraction drift: {alarm}", err=True)
     if row["status"] != "finished":
@@ -110,7 +115,7 @@ def crawls(archive: str, fmt: str) -> None:
 @click.option("--output", "-o", required=True, type=click.Path(), help="File (a folder for bagit) to write.")
 @click.option("--as-of", help="Each article as it stood then: YYYY-MM-DD or an ISO date-time.")
 @click.option("--crawl", type=int, help="The archive as it stood after this crawl (see `newsarchive crawls`).")
-@click.option("--lang", type=click.Choice(["en", "fa"]), help="Only articles of this edition.")
+@click.option("--lang", type=click.Choice(list(LANGS)), help="Only articles of this edition.")
 @click.option("--category", help="Only articles in this category (name as shown).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this date.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this date.")
@@ -169,7 +174,7 @@ def diff_command(archive: str, url: str) -> None:
 @click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this date.")
 @click.option("--category", help="Only articles in this category (name as shown).")
 @click.option("--author", help="Only articles by this author.")
-@click.option("--lang", type=click.Choice(["en", "fa"]))
+@click.option("--lang", type=click.Choice(list(LANGS)))
 @click.option("--type", "type_", type=click.Choice(["Interview", "Opinion", "Note", "News"]))
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
 @click.option("--count-by", type=click.Choice(list(GROUPS)), help="Count matching articles per month, category…")
@@ -194,6 +199,30 @@ def search_command(archive: str, query: str, since: str | None, until: str | Non
         raise click.ClickException(str(exc)) from exc
     output.write_rows(hits, fmt, columns=("published", "title", "snippet", "url"),
                       json_fields=("categories", "authors"), highlight=HIGHLIGHT)
+
+
+@main.command("audit")
+@ARCHIVE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--langs", default=None, help="Only these editions (en, fa, ar, comma-separated) [default: all].")
+def audit_command(archive: str, fmt: str, langs: str | None) -> None:
+    """Account for every post the site listed: stored, failed, skipped or missing.
+
+    Offline, from what the crawls fetched. Exits 0 when nothing is missing, 1 otherwise."""
+    try:
+        with Archive.open_existing(archive) as store:
+            result = audit(store, parse_langs(langs) if langs else None).as_dict()
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        output.print_coverage(coverage_rows(result))
+        for reason, count in {**result["failed_by_reason"], **result["skipped_by_reason"]}.items():
+            click.echo(f"  {count} {reason}")
+        for url in result["missing_urls"]:
+            click.echo(f"missing: {url}")
+    sys.exit(1 if result["missing"] else 0)
 
 
 @main.command("stats")

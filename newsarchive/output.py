@@ -70,9 +70,20 @@ def print_stats(facts: dict[str, Any]) -> None:
         for row in facts[key]:
             table.add_row(str(row[label]), str(row["articles"]))
         console.print(table)
-    crawls = Table("id", "started", "status", "mode", "requests", "new", "changed", "gone", "failed", "health",
-                   title="Last crawls", title_justify="left")
+    print_coverage(facts["coverage"], console)
+    crawls = Table("id", "started", "status", "mode", "requests", "new", "changed", "gone", "failed", "missing",
+                   "health", title="Last crawls", title_justify="left")
     for c in facts["crawls"]:
         crawls.add_row(*(str(c[k] if c[k] is not None else "") for k in ("id", "started_at", "status", "mode", "requests",
-                       "articles_new", "articles_changed", "articles_gone", "failures", "health")))
+                       "articles_new", "articles_changed", "articles_gone", "failures", "missing", "health")))
     console.print(crawls)
+
+
+def print_coverage(rows: list[dict[str, Any]], console: Console | None = None) -> None:
+    """Posts the site listed, by edition: stored, failed, skipped, missing."""
+    columns = ("edition", "listed", "stored", "failed", "skipped", "missing")
+    table = Table(*columns, title="Coverage of what the site lists", title_justify="left")
+    for row in rows:
+        style = "bold red" if row["missing"] else None
+        table.add_row(*(str(row[c]) for c in columns), style=style)
+    (console or Console()).print(table)

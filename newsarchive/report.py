@@ -95,9 +95,13 @@ svg {{ max-width: 100%; height: auto; }} .facts {{ color: #555; }}
 <h2 id="per-month">Articles per month, by category (top {TOP_CATEGORIES})</h2>{charts['per_month']}
 <h2 id="categories">Categories</h2>{_table(facts['by_category'], ['category', 'articles'])}
 <h2 id="authors">Top authors</h2>{charts['authors']}{_table(facts['by_author'], ['author', 'articles'])}
+<h2 id="coverage">Coverage of what the site lists</h2>
+<p class="facts">Every post URL the site's post sitemaps, feeds and listings named, by edition
+(<code>newsarchive audit</code> lists the missing ones).</p>
+{_table(facts['coverage'], ['edition', 'listed', 'stored', 'failed', 'skipped', 'missing'])}
 <h2 id="types">Types and editions</h2>{_table(facts['by_type'], ['type', 'articles'])}{_table(facts['by_lang'], ['lang', 'articles'])}
 <h2 id="crawls">Crawl history</h2>{charts['crawls']}
-{_table(crawl_rows, ['id', 'started_at', 'status', 'mode', 'requests', 'articles_new', 'articles_changed', 'articles_gone', 'failures', 'health', 'drift'])}
+{_table(crawl_rows, ['id', 'started_at', 'status', 'mode', 'requests', 'articles_new', 'articles_changed', 'articles_gone', 'failures', 'missing', 'health', 'drift'])}
 </body></html>
 """
 

@@ -155,3 +155,36 @@ def m008_schedules(db: Database) -> None:
          "last_exit": int, "last_log": str},
         pk="name",
     )
+
+
+@migrations()
+def m009_arabic_search_key(db: Database) -> None:
+    """Search keys with Arabic folding (أ إ آ ٱ → ا, ة → ه, ى → ي, no tatweel or
+    diacritics): rows with Arabic-script text get their key recomputed (the
+    full-text index follows through the update trigger); other rows are not written."""
+    from newsarchive.persian import search_key
+
+    last = 0
+    while batch := db.execute("SELECT rowid, title, body, search_text FROM articles WHERE rowid > ? "
+                              "ORDER BY rowid LIMIT 500", [last]).fetchall():
+        last = batch[-1][0]
+        changed = [(key, rowid) for rowid, title, body, old in batch
+                   if (key := search_key(f"{title}\n{body}")) != old]
+        db.conn.executemany("UPDATE articles SET search_text = ? WHERE rowid = ?", changed)
+
+
+@migrations()
+def m010_coverage_and_lead_prefixes(db: Database) -> None:
+    """What the site lists (post sitemaps, feeds, listings), for the coverage audit;
+    the lead's prefix as printed beside the type it names; each crawl's coverage."""
+    db["listed"].create(
+        {"url": str, "lang": str, "source": str, "source_url": str, "lastmod": str, "visited_lastmod": str,
+         "skipped": str, "first_listed": str, "last_listed": str, "crawl_id": int},
+        pk="url",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["listed"].create_index(["lang"])
+    db["articles"].add_column("lead_prefix", str)
+    db["crawls"].add_column("listed", int)
+    db["crawls"].add_column("missing", int)
+    db["crawls"].add_column("coverage", str)

@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 from newsarchive.archive import Archive
+from newsarchive.coverage import audit
 
 
 def health(crawl: dict[str, Any]) -> str:
@@ -28,7 +29,7 @@ def archive_stats(archive: Archive, *, top: int = 15, months: int = 24, crawls: 
     db = archive.db
     size = sum(os.path.getsize(p) for p in (archive.path, f"{archive.path}-wal") if os.path.exists(p))
     last_crawls = _counts(archive, "SELECT id, started_at, finished_at, status, mode, requests, articles_new, "
-                                   "articles_changed, articles_gone, failures, items_dropped, drift "
+                                   "articles_changed, articles_gone, failures, items_dropped, listed, missing, drift "
                                    "FROM crawls ORDER BY id DESC", crawls)
     for crawl in last_crawls:
         crawl["drift"] = json.loads(crawl["drift"] or "[]")
@@ -47,5 +48,13 @@ def archive_stats(archive: Archive, *, top: int = 15, months: int = 24, crawls: 
         "by_lang": _counts(archive, "SELECT lang, count(*) AS articles FROM articles GROUP BY lang ORDER BY articles DESC"),
         "by_author": _counts(archive, "SELECT author, count(*) AS articles FROM article_authors "
                                       "GROUP BY author ORDER BY articles DESC, author", top),
+        "coverage": coverage_rows(audit(archive).as_dict()),
         "crawls": last_crawls,
     }
+
+
+def coverage_rows(coverage: dict[str, Any]) -> list[dict[str, Any]]:
+    """The coverage audit as rows: one per edition, then the total."""
+    columns = ("listed", "stored", "failed", "skipped", "missing")
+    rows = [{"edition": lang, **{c: counts[c] for c in columns}} for lang, counts in coverage["editions"].items()]
+    return rows + [{"edition": "all", **{c: coverage[c] for c in columns}}]

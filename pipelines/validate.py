@@ -8,6 +8,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from crawler.items import ArticleItem
+from crawler.urls import LANGS
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MARKUP = re.compile(r"<\s*/?\s*(p|div|span|a|script|style|br|li|ul|h\d|strong|em)\b[^>]*>", re.I)
@@ -23,7 +24,7 @@ def problem(item: ArticleItem) -> str | None:
         return "missing_body"
     if MARKUP.search(item.body) or MARKUP.search(item.title):
         return "markup_in_text"
-    if item.lang not in ("en", "fa"):
+    if item.lang not in LANGS:
         return "unknown_lang"
     return None
 

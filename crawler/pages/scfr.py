@@ -21,20 +21,12 @@ from parsel import Selector
 
 from crawler.items import ArticleItem
 from crawler.pages.html_text import drop, inline_text, paragraphs
+from crawler.pages.leads import LeadPrefix, read_byline, read_prefix
 from crawler.pages.select import SimpleSelectors, css, xpath
 from crawler.urls import SiteUrls
 from newsarchive.persian import jalali_to_iso, to_ascii_digits
 
 DATE = re.compile(r"(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})")
-LEAD_PREFIX = re.compile(
-    r"^\s*(?:Strategic Council Online|شورای راهبردی آنلاین)\s*(?:[–—-]\s*(?P<kind>[^:：\n]{1,30}?))?\s*[:：]"
-)
-ARTICLE_TYPES = {
-    "interview": "Interview", "opinion": "Opinion", "note": "Note", "news": "News",
-    "گفتگو": "Interview", "گفت‌وگو": "Interview", "یادداشت": "Note", "دیدگاه": "Opinion", "خبر": "News",
-}
-BYLINE = re.compile(r"^(?P<name>[^\n–—:]{2,80}?)\s*[–—]\s*(?P<role>[^\n]{2,160})$")
-QUESTION = re.compile(r"^(Q|س|سوال|سؤال)\s*[.:：]")
 SHORTLINK_ID = re.compile(r"[?&]p=(\d+)")
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*(right|left)", re.I)  # left: the RTL edition mirrors it
 
@@ -131,12 +123,27 @@ class ArticlePage:
                   "published": bool(self._published_elements), "categories": bool(self.categories())}
         return [name for name, found in checks.items() if not found]
 
+    @cached_property
+    def _body_classes(self) -> list[str]:
+        return " ".join(xpath("//body/@class")(self.root)).split()
+
+    def says_single_post(self) -> bool | None:
+        """What the page says it is, as WordPress marks it: True for a single post
+        (``body`` classes ``single single-post postid-N``; without body classes,
+        ``og:type`` article and a shortlink), False for anything else WordPress
+        renders (a page, a listing, a search, an error page), None when it says nothing."""
+        classes = self._body_classes
+        if classes:
+            return "single-post" in classes or ("single" in classes and any(c.startswith("postid-") for c in classes))
+        if self._meta("og:type") == "article" and self._links("shortlink"):
+            return True
+        return None
+
     def is_article(self) -> bool:
-        """A single post: not a listing, static page, AMP copy or error page."""
-        body_class = " ".join(xpath("//body/@class")(self.root)).split()
+        """A single post with its text: whatever its URL looks like; never an AMP copy."""
         if xpath("/html/@amp")(self.root):
             return False
-        if body_class and "single-post" not in body_class and "single" not in body_class:
+        if self.says_single_post() is False:
             return False
         return self.template is not None and bool(self.title())
 
@@ -287,7 +294,10 @@ class ArticlePage:
             if drop(found):
                 records.append({"rule": f"selector:{rule}", "marker": selector.split(",")[0], "chars": chars})
         authors = self._take_byline(container)
-        return paragraphs(container), authors, records
+        texts = paragraphs(container)
+        if texts and not authors:
+            texts[0], authors = _byline_in_lead(texts[0])
+        return texts, authors, records
 
     def _take_byline(self, container: HtmlElement) -> list[str]:
         """Opinion and Note pieces name their writer in a right-aligned bold
@@ -297,15 +307,15 @@ class ArticlePage:
         if candidate is None:
             return []
         text = inline_text(candidate).replace("\n", " ")
-        match = BYLINE.match(text)
-        if not match or QUESTION.match(text) or len(text) > 200:
+        name = read_byline(text)
+        if name is None:
             return []
         aligned = RIGHT_ALIGNED.search(candidate.get("style", "")) or candidate.get("align") in ("right", "left")
         bold = "".join(inline_text(b) for b in candidate.iter("strong", "b")).replace("\n", " ") == text
         if not (aligned or bold):
             return []
         drop([candidate])
-        return [match.group("name").strip()]
+        return [name]
 
     def body(self) -> str | None:
         return "\n\n".join(self._text[0]) or None
@@ -316,22 +326,35 @@ class ArticlePage:
     def lead(self) -> str | None:
         return self._text[0][0] if self._text[0] else None
 
+    @cached_property
+    def _prefix(self) -> LeadPrefix | None:
+        return read_prefix(self.lead())
+
     def type(self) -> str | None:
-        match = LEAD_PREFIX.match(self.lead() or "")
-        if not match:
-            return None
-        kind = (match.group("kind") or "news").strip()
-        return ARTICLE_TYPES.get(kind.lower(), kind.title())
+        """One of ``crawler.pages.leads.TYPES``, from the lead's prefix."""
+        return self._prefix.type if self._prefix else None
+
+    def lead_prefix(self) -> str | None:
+        """The lead's prefix exactly as printed ("Strategic Council Online – Opinion:")."""
+        return self._prefix.printed if self._prefix else None
 
     def to_item(self, fetched_at: str | None = None) -> ArticleItem:
         return ArticleItem(
             url=self.url(), fetched_url=self.fetched_url, title=self.title(), published=self.published(),
             published_raw=self.published_raw(), categories=self.categories(), authors=self.authors(),
-            tags=self.tags(), lead=self.lead(), body=self.body(), type=self.type(), lang=self.lang(),
+            tags=self.tags(), lead=self.lead(), body=self.body(), type=self.type(), lead_prefix=self.lead_prefix(),
+            lang=self.lang(),
             images=self.images(), template=self.template, post_id=self.post_id(),
             fetched_at=fetched_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
             cleaning=list(self._text[2]), missed_selectors=self.missed(), translations=self.translations(),
         )
+
+
+def _byline_in_lead(lead: str) -> tuple[str, list[str]]:
+    """Some pages print the byline inside the lead's paragraph, after a line break."""
+    head, _, last = lead.rpartition("\n")
+    name = read_byline(last) if head else None
+    return (head, [name]) if name else (lead, [])
 
 
 def _within(element: HtmlElement, ancestor: HtmlElement) -> bool:

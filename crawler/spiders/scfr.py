@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 from scrapy.exceptions import (CannotResolveHostError, DontCloseSpider, DownloadCancelledError,
                                DownloadConnectionRefusedError, DownloadFailedError, DownloadTimeoutError,
@@ -34,14 +36,17 @@ from crawler.dupefilter import queued_by_this_crawl
 from crawler.items import FetchFailure
 from crawler.middlewares import BrokenBodyError, OffsiteError, RedirectLoopError
 from crawler.page_workers import PageReaders
-from crawler.pages.unusable import why_unusable
+from crawler.pages.unusable import is_challenge, why_unusable
 from crawler.recent import RecentSet
 from crawler.session import ArchiveSession
 from crawler.urls import DEFAULT_BASE_URL, Kind, SiteUrls, parse_langs
+from crawler.useragent import user_agent, warn_without_contact
+from newsarchive.crawl import is_loopback
 
 logger = logging.getLogger(__name__)
 
 NON_POST_SITEMAP = re.compile(r"wp-sitemap\.xml$|-taxonomies-|-users-|-posts-page-")
+POST_SITEMAP = re.compile(r"-posts-post-\d+\.xml$")
 # Articles first keeps the frontier short; listings feed it.
 PRIORITY = {Kind.ARTICLE: 30, Kind.SHORTLINK: 30, Kind.SITEMAP: 20, Kind.FEED: 20, Kind.LISTING: 10, Kind.PAGE: 0}
 # How many of the URLs requested last the spider keeps in memory (between this and twice as
@@ -69,6 +74,7 @@ class ScfrSpider(scrapy.Spider):
         self.sitemap_listed: set[str] = set()  # only kept when known articles are compared against it
         self.sitemaps_complete = True
         self.checked_missing = False
+        self.walls = WallWatch()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ScfrSpider:
@@ -76,6 +82,8 @@ class ScfrSpider(scrapy.Spider):
         spider.policy = load_object(crawler.settings["REVISIT_POLICY"]).from_crawler(
             crawler, spider.site, spider.requested_mode)
         spider.session = ArchiveSession.of(crawler)
+        spider.user_agent = user_agent(crawler.settings)  # Scrapy's UserAgentMiddleware takes the spider's
+        warn_without_contact(crawler.settings, spider.site.origin, is_loopback(spider.site.origin))
         spider.readers = PageReaders.from_crawler(crawler, spider.site)
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.readers.close, signal=signals.spider_closed)
@@ -176,6 +184,11 @@ class ScfrSpider(scrapy.Spider):
             for request in self.parse_sitemap(response):
                 yield request
             return
+        if self.walls.seen(response, is_challenge(response)):
+            self.flag(response, "challenge")
+            if self.walls.blocked():
+                self.stop_at_wall()
+            return
         if not isinstance(response, TextResponse):
             if kind is Kind.ARTICLE:
                 self.flag(response, why_unusable(response))
@@ -185,12 +198,20 @@ class ScfrSpider(scrapy.Spider):
             return
         page = await self.readers.read(response.url, kind, response.body, response.encoding, markup_of(response),
                                        datetime.now(timezone.utc).isoformat(timespec="seconds"))
-        if kind is Kind.ARTICLE:
-            if page.item is None:
-                self.flag(response, why_unusable(response))
-                return
+        if page.item is not None:
+            if kind is not Kind.ARTICLE:  # the page says it is a post; its URL did not (visible, never lost)
+                self.crawler.stats.inc_value(f"newsarchive/articles_at/{kind.value}_url")
             page.item.capture_id = response.meta.get("capture_id")
+            page.item.via_urls = [self.site.normalize(url) for url in response.meta.get("redirect_urls", ())]
             yield page.item
+        elif page.says_post or (kind is Kind.ARTICLE and page.says_post is None):
+            self.flag(response, "post_without_text" if page.says_post else why_unusable(response))
+            return
+        elif kind is Kind.ARTICLE:
+            self.crawler.stats.inc_value("newsarchive/pages/post_like_url_not_a_post")
+            logger.info("Read %s as a page: a post-like URL, but the page says it is not a single post", response.url)
+        if page.listed:
+            self.record_listed(((url, None) for url in page.listed), kind.value, response.url)
         if kind is Kind.LISTING:
             for request in self.next_listing_page(page.listing_entries, page.next_page):
                 yield request
@@ -198,6 +219,16 @@ class ScfrSpider(scrapy.Spider):
             request = self.schedule(url, link_kind)
             if request is not None:
                 yield request
+
+    def stop_at_wall(self) -> None:
+        """Most recent pages were bot walls: going on would only hammer the wall."""
+        if self.walls.stopping:
+            return
+        self.walls.stopping = True
+        logger.error("Stopping the crawl: %d of the last %d pages were challenge pages (a bot wall, not the site). "
+                     "Nothing was stored from them; rerun later, or from an address the site lets through, "
+                     "and the crawl resumes.", self.walls.recent_challenges, len(self.walls.recent))
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="challenge"))
 
     def flag(self, response: Response, reason: str) -> None:
         """A page at an article URL that holds no article: recorded as a failure, never stored."""
@@ -218,6 +249,16 @@ class ScfrSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
+    def record_listed(self, entries: Iterable[tuple[str, str | None]], source: str, source_url: str) -> None:
+        """Post URLs the site named, by edition: what ``newsarchive audit`` accounts for."""
+        by_lang: dict[str | None, list[tuple[str, str | None]]] = {}
+        for url, lastmod in entries:
+            by_lang.setdefault(self.site.lang_of(url), []).append((url, lastmod))
+        for lang, listed in by_lang.items():
+            self.session.archive.record_listed(listed, lang=lang, source=source, source_url=source_url,
+                                               crawl_id=self.session.crawl_id)
+        self.crawler.stats.inc_value(f"newsarchive/listed/{source}", sum(map(len, by_lang.values())))
+
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         try:
             sitemap = Sitemap(response.body)
@@ -226,15 +267,25 @@ class ScfrSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsarchive/skipped/bad_sitemap")
             self.sitemaps_complete = self.sitemaps_complete and not _may_list_articles(response.url)
             return
+        posts = sitemap.type == "urlset" and POST_SITEMAP.search(response.url) is not None
+        listed = []
         for entry in sitemap:
             if not entry.get("loc"):
                 continue
-            url = self.site.normalize(entry["loc"])
-            if sitemap.type == "urlset" and self.policy.mode != "full" and self.site.kind(url) is Kind.ARTICLE:
-                self.sitemap_listed.add(url)
-            request = self.follow(url, lastmod=entry.get("lastmod"))
+            found = self.site.followable(entry["loc"].strip())
+            if found is None:
+                continue
+            url, kind = found
+            if posts:  # a post sitemap lists posts, whatever their URLs look like
+                kind = Kind.ARTICLE if kind is Kind.PAGE else kind
+                listed.append((url, entry.get("lastmod")))
+                if self.policy.mode != "full" and kind is Kind.ARTICLE:
+                    self.sitemap_listed.add(url)
+            request = self.schedule(url, kind, lastmod=entry.get("lastmod"))
             if request is not None:
                 yield request
+        if listed:
+            self.record_listed(listed, "sitemap", response.url)
 
     # -- failures ----------------------------------------------------------
     def failed(self, failure: Failure) -> None:
@@ -242,10 +293,16 @@ class ScfrSpider(scrapy.Spider):
         request = failure.request
         url = request.meta.get("redirect_urls", [request.url])[0]  # the URL as linked
         reason, status = _reason(failure)
+        if failure.check(HttpError):
+            wall = self.walls.seen(failure.value.response, is_challenge(failure.value.response))
+            reason = "challenge" if wall else reason
+            if self.walls.blocked():
+                self.stop_at_wall()
         if self.site.kind(url) is Kind.SITEMAP and _may_list_articles(url):
             self.sitemaps_complete = False
         if reason == "robots_forbidden":
             self.crawler.stats.inc_value("newsarchive/skipped/robots_forbidden")
+            self.session.archive.record_skipped(url, "robots", self.session.crawl_id)
             logger.info("Skipped %s: forbidden by robots.txt", url)
             return
         logger.warning("Failed %s: %s (%s)", url, reason, failure.getErrorMessage())
@@ -257,6 +314,29 @@ class ScfrSpider(scrapy.Spider):
                 failed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             ),
         )
+
+
+class WallWatch:
+    """The last pages' verdicts, challenge page or not: a crawl behind a bot wall stops."""
+
+    WINDOW = 50
+    MIN_CHALLENGES = 10
+    SHARE = 0.8
+
+    def __init__(self) -> None:
+        self.recent: deque[bool] = deque(maxlen=self.WINDOW)
+        self.recent_challenges = 0
+        self.stopping = False
+
+    def seen(self, response: Response, challenge: bool) -> bool:
+        if len(self.recent) == self.WINDOW and self.recent[0]:
+            self.recent_challenges -= 1
+        self.recent.append(challenge)
+        self.recent_challenges += challenge
+        return challenge
+
+    def blocked(self) -> bool:
+        return self.recent_challenges >= self.MIN_CHALLENGES and self.recent_challenges >= self.SHARE * len(self.recent)
 
 
 def markup_of(response: TextResponse) -> str | None:
