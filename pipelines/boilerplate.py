@@ -24,7 +24,7 @@ TRAILING_SECTION = re.compile(
     re.I,
 )
 STRAY = re.compile(
-    r"^(Loading(\.\.\.|…)?|در حال بارگذاری(\.\.\.|…)?|Share This:?|Share this article:?|اشتراک[‌ ]?گذاری:?"
+    r"^(Loading(\.\.\.|…)?|loader image|در حال بارگذاری(\.\.\.|…)?|Share This:?|Share this article:?|اشتراک[‌ ]?گذاری:?"
     r"|Tags:.*|برچسب[‌ ]?ها:.*|Reply|Cancel reply|Your email address will not be published\..*"
     r"|Required fields are marked \*|We use cookies to ensure that we give you the best experience.*"
     r"|پاسخ|نشانی ایمیل شما منتشر نخواهد شد.*|بخش[‌ ]?های موردنیاز علامت[‌ ]?گذاری شده[‌ ]?اند \*"

@@ -203,16 +203,7 @@ class ArticlePage:
         Hijri dates in Persian digits converted to Gregorian), else from
         ``article:published_time`` / JSON-LD, taken as local dates."""
         candidates = (self.published_raw, lambda: self._meta("article:published_time"), self._json_ld_date)
-        for candidate in candidates:
-            match = DATE.search(to_ascii_digits(candidate() or ""))
-            if not match:
-                continue
-            year, month, day = (int(g) for g in match.groups())
-            try:  # the Persian edition prints Solar Hijri dates (year 13xx/14xx)
-                return jalali_to_iso(year, month, day) if year < 1700 else datetime(year, month, day).date().isoformat()
-            except ValueError:
-                continue
-        return None
+        return next(filter(None, (printed_date(candidate()) for candidate in candidates)), None)
 
     def _json_ld_date(self) -> str | None:
         for block in xpath("//script[@type='application/ld+json']/text()")(self.root):
@@ -348,6 +339,19 @@ class ArticlePage:
             fetched_at=fetched_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
             cleaning=list(self._text[2]), missed_selectors=self.missed(), translations=self.translations(),
         )
+
+
+def printed_date(text: str | None) -> str | None:
+    """``YYYY-MM-DD`` of the first date in ``text``: ``2019/04/13``, the Persian edition's
+    Solar Hijri ``۱۳۹۸/۰۱/۲۴`` (year 13xx/14xx), digits Latin, Persian or Arabic-Indic."""
+    match = DATE.search(to_ascii_digits(text or ""))
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return jalali_to_iso(year, month, day) if year < 1700 else datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
 
 
 def _byline_in_lead(lead: str) -> tuple[str, list[str]]:
