@@ -30,6 +30,13 @@
         server.offsite_requests            # requests that reached the off-site origin
     ReplicaServer(site, faults=Faults(random_share=0.05, seed=0))  # soak: retries must store everything
 
+    # The live site (live.py): three editions (en, fa, ar), whole-category-path URLs, 200 shortlinks,
+    # every lead-prefix and byline variant, slashless paging, "-en" Persian tags, 2026 listings, …
+    site = live_site(); site.articles("ar")
+    live_shapes()["byline_in_lead"]        # shape name -> post ids
+    a.expected(base)["lead_prefix"]        # the lead's prefix as printed
+    ReplicaServer(live_site(), faults=Faults(challenge_after=20))  # a bot wall after 20 requests
+
 See content.py for the default posts and the trap/error URL constants, content_fa.py
 for the Persian posts, render.py (the restyled template section) for the redesign's
 markup and the FA_* constants for the Persian boilerplate.
@@ -67,6 +74,20 @@ from .content import (
     wp_quote,
     wp_sanitize_title,
 )
+from .content import AR_CATEGORIES, LIVE_CATEGORIES, LIVE_FA_CATEGORIES, LIVE_LEAD_PREFIXES, KIND_TYPES, LiveOptions
+from .content_ar import AR_LEAD_PREFIXES, arabic_articles
+from .live import (
+    ABOUT_PAGE_PATH,
+    ABOUT_SCFR_POST_ID,
+    LIVE_OPTIONS,
+    LIVE_SHAPES_DOC,
+    SHORTLINK_LINKER_POST_ID,
+    SHORTLINK_ONLY_POST_ID,
+    STATIC_ONLY_POST_ID,
+    TRIPLES,
+    live_shapes,
+    live_site,
+)
 from .content_fa import (
     FA_COMMENTS_POST_ID,
     FA_GAZA_POST_ID,
@@ -99,6 +120,24 @@ from .render import (
 from .server import ReplicaServer, RequestRecord
 
 __all__ = [
+    "ABOUT_PAGE_PATH",
+    "ABOUT_SCFR_POST_ID",
+    "AR_CATEGORIES",
+    "AR_LEAD_PREFIXES",
+    "KIND_TYPES",
+    "LIVE_CATEGORIES",
+    "LIVE_FA_CATEGORIES",
+    "LIVE_LEAD_PREFIXES",
+    "LIVE_OPTIONS",
+    "LIVE_SHAPES_DOC",
+    "LiveOptions",
+    "SHORTLINK_LINKER_POST_ID",
+    "SHORTLINK_ONLY_POST_ID",
+    "STATIC_ONLY_POST_ID",
+    "TRIPLES",
+    "arabic_articles",
+    "live_shapes",
+    "live_site",
     "ALL_FAULTS",
     "Article",
     "CALENDAR_PATH",

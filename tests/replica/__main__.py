@@ -1,5 +1,5 @@
 """``python -m tests.replica [--port 8000] [--generate N [--seed S]] [--bilingual] [--restyle SHARE]
-[--container-class C] [--delay SECONDS] [--faults NAMES|all] [--random-faults SHARE] [--robots VARIANT]``:
+[--container-class C] [--site default|live] [--challenge-after N] [--delay SECONDS] [--faults NAMES|all] [--random-faults SHARE] [--robots VARIANT]``:
 serve the replica.
 
 Without --generate it serves the default site (the hand-written posts and traps);
@@ -23,6 +23,7 @@ from .content import Site, default_site, restyled_site
 from .content_fa import bilingual_site
 from .faults import Faults
 from .generate import generated_site, mixed_site
+from .live import live_site
 from .server import ReplicaServer
 
 
@@ -36,6 +37,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--restyle", type=float, metavar="SHARE", help="share (0-1) of posts on the restyled template")
     parser.add_argument("--container-class", metavar="CLASS", help="rename the article text container to CLASS")
     parser.add_argument("--bilingual", action="store_true", help="add the Persian edition (/fa/)")
+    parser.add_argument("--site", choices=("default", "live"), default="default",
+                        help="live: live_site(), three editions with the live site's shapes")
+    parser.add_argument("--challenge-after", type=int, metavar="N",
+                        help="answer a bot wall to every request after the first N")
     parser.add_argument("--faults", metavar="NAMES", help='fault URLs to link and serve: comma-separated or "all"')
     parser.add_argument("--random-faults", type=float, default=0.0, metavar="SHARE",
                         help="share (0-1) of requests that fail at random (a retry succeeds)")
@@ -53,7 +58,7 @@ def main(argv: list[str] | None = None) -> None:
     site = build_site(args)
     built = time.perf_counter() - started
     server = ReplicaServer(site, host=args.host, port=args.port, delay=args.delay, faults=faults).start()
-    kind = "default site" if args.generate is None else f"generated site (seed {args.seed}, built in {built:.2f}s)"
+    kind = "live site (en, fa, ar)" if args.site == "live" else "default site" if args.generate is None else f"generated site (seed {args.seed}, built in {built:.2f}s)"
     if args.bilingual:
         kind += ", with the Persian edition"
     print(f"Replica of www.scfr.ir ({kind}) serving at {server.base_url}/en/", flush=True)
@@ -75,15 +80,18 @@ def main(argv: list[str] | None = None) -> None:
 
 def build_faults(args: argparse.Namespace) -> Faults | None:
     """The Faults the command line asks for (None: the normal replica)."""
-    if args.faults is None and not args.random_faults and args.robots is None:
+    if args.faults is None and not args.random_faults and args.robots is None and args.challenge_after is None:
         return None
     names = "all" if args.faults == "all" else [n.strip() for n in (args.faults or "").split(",") if n.strip()]
     robots = {f"robots_{(args.robots or '').replace('-', '_')}": True} if args.robots else {}
-    return Faults(urls=names, random_share=args.random_faults, seed=args.seed, **robots)
+    return Faults(urls=names, random_share=args.random_faults, seed=args.seed,
+                  challenge_after=args.challenge_after, **robots)
 
 
 def build_site(args: argparse.Namespace) -> Site:
     """The Site the command line asks for."""
+    if getattr(args, "site", "default") == "live":
+        return live_site()
     if args.generate is not None and args.restyle is not None and not args.bilingual:
         return mixed_site(args.generate, args.restyle, args.seed, container_class=args.container_class)
     if args.generate is None:

@@ -68,8 +68,8 @@ TEMPLATES = ("classic", "themebuilder", "restyled")  # restyled: see restyled_si
 # The Persian edition (/fa/): see SITE.md and content_fa.py for its posts
 # --------------------------------------------------------------------------
 
-LANGS = ("en", "fa")
-HTML_LANG = {"en": "en-US", "fa": "fa-IR"}  # <html lang>, hreflang
+LANGS = ("en", "fa", "ar")  # "ar": the Arabic edition, only on live_site() (see live.py)
+HTML_LANG = {"en": "en-US", "fa": "fa-IR", "ar": "ar"}  # <html lang>, hreflang
 FA_SITE_NAME = "شورای راهبردی آنلاین"
 FA_SITE_DESCRIPTION = "شورای راهبردی روابط خارجی"
 FA_ARTICLE_TYPES = ("Interview", "Note", "News")
@@ -162,6 +162,128 @@ FA_CATEGORIES: dict[str, tuple[str, str | None]] = {
 FA_CATEGORY_SLUG_BY_NAME: dict[str, str] = {name: slug for slug, (name, _) in FA_CATEGORIES.items()}
 
 # --------------------------------------------------------------------------
+# The live site's shapes (live_site(), see live.py): wider trees, types and prefixes.
+# Only posts with ``live=True`` (and every Arabic post) use them; the other sites are unchanged.
+# --------------------------------------------------------------------------
+
+AR_SITE_NAME = "المجلس الاستراتيجي أونلاين"
+AR_SITE_DESCRIPTION = "المجلس الاستراتيجي للعلاقات الخارجية"
+ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+LATEST_FA_HEADING = "جدیدترین مطالب"  # "latest content": on Arabic and on (live) English pages
+
+# English tree of the live site: the default tree plus Politics, Science & Culture, Council, the
+# "About SCFR" section (one article lives there) and the short labels of newer posts' meta lines.
+LIVE_CATEGORIES: dict[str, tuple[str, str | None]] = {
+    **CATEGORIES,
+    "politics": ("Politics", None),
+    "scienceculture": ("Science & Culture", None),
+    "council": ("Council", None),
+    "about-scfr-en": ("About SCFR", None),
+    "political": ("political", None),
+    "top-news": ("top news", None),
+    "interview-2": ("interview", None),  # the short label, beside the tree's "Interview"
+}
+# Persian tree of the live site: numeric category slugs (/fa/300/30102/{id}/...) and the topical ones.
+LIVE_FA_CATEGORIES: dict[str, tuple[str, str | None]] = {
+    "200": ("یادداشت", None),
+    "300": ("چشم‌انداز راهبردی", None),
+    "30101": ("گفتگو", "300"),
+    "30102": ("دیدگاه", "300"),
+    "400": ("رصد", None),
+    "500": ("گزارش", None),
+    "600": ("خبر", None),
+    **{slug: (name, None) for slug, (name, _) in FA_CATEGORIES.items()
+       if name in ("غرب آسیا", "خلیج فارس", "آسیای مرکزی و قفقاز", "افغانستان و پاکستان", "اروپا", "آمریکا",
+                   "دفاعی و امنیتی", "اقتصاد و انرژی", "بین‌الملل")},
+}
+# Arabic tree (slugs like the real ones: 102-ar, 103-ar, 300-ar and the bare 400).
+AR_CATEGORIES: dict[str, tuple[str, str | None]] = {
+    "102-ar": ("أخبار", None),
+    "103-ar": ("تقارير", None),
+    "300-ar": ("رأي", None),
+    "400": ("حوارات", None),
+    "غرب-آسيا": ("غرب آسيا", None),
+    "الخليج-الفارسي": ("الخليج الفارسي", None),
+    "آسيا-الوسطى-والقوقاز": ("آسيا الوسطى والقوقاز", None),
+    "الدفاع-والأمن": ("الدفاع والأمن", None),
+}
+LIVE_TREES: dict[str, dict[str, tuple[str, str | None]]] = {
+    "en": LIVE_CATEGORIES, "fa": LIVE_FA_CATEGORIES, "ar": AR_CATEGORIES}
+LIVE_SLUG_BY_NAME: dict[str, dict[str, str]] = {
+    lang: {name: slug for slug, (name, _) in tree.items()} for lang, tree in LIVE_TREES.items()}
+
+# Type vocabulary (the crawler maps the kind word of a lead prefix the same way).
+LIVE_ARTICLE_TYPES = ("Interview", "Opinion", "Note", "Report", "Guest post", "Memoir", "Monitor", "News")
+KIND_TYPES: dict[str, str] = {
+    "Interview": "Interview", "گفتگو": "Interview", "گفت‌وگو": "Interview", "حوار": "Interview",
+    "Opinion": "Opinion", "دیدگاه": "Opinion", "رأي": "Opinion",
+    "Note": "Note", "یادداشت": "Note",
+    "Report": "Report", "گزارش": "Report", "تقرير": "Report",
+    "Guest post": "Guest post", "Guest Post": "Guest post", "Guest Opinion": "Guest post",
+    "Memoir": "Memoir", "رصد": "Monitor", "خبر": "News",
+}
+# Lead prefixes of the live site, exactly as printed (the bold part, colon included).
+LIVE_LEAD_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Strategic Council Online – Opinion:",
+        "Strategic Council Online—Opinion:",
+        "Strategic Council Online–Opinion:",
+        "Strategic Council Online - Interview:",
+        "Strategic Council Online -Interview:",
+        "Strategic Council Online: Interview:",
+        "Strategic Council Online – Interview:",
+        "Strategic Council Online – Report:",
+        "Strategic Council Online –Guest post:",
+        "Strategic Council Online – Guest Post:",
+        "Strategic Council Online – Guest Opinion:",
+        "Strategic Council Online – Note:",
+        "Online Strategic Council – Memoir:",
+        "Strategic Council Online –",  # kindless: "Strategic Council Online – An expert ... said: ..."
+        "Strategic Council Online:",
+    ),
+    "fa": (
+        "شورای راهبردی آنلاین – گفتگو:",
+        "شورای راهبردی آنلاین – یادداشت:",
+        "شورای راهبردی آنلاین – گزارش:",
+        "شورای راهبردی آنلاین - رصد:",
+        "شورای راهبردی آنلاین -رصد:",
+        "شورای راهبردی آنلاین – دیدگاه:",
+        "شورای راهبردی آنلاین:",
+    ),
+    "ar": (
+        "المجلس الاستراتيجي أونلاين ـ تقرير:",
+        "المجلس الاستراتيجي أونلاين ـ رأي:",
+        "المجلس الاستراتيجي أونلاين ـ حوار:",
+        "المجلس الاستراتيجي أونلاين:",
+    ),
+}
+
+
+def prefix_type(prefix: str) -> str:
+    """The type a lead prefix names: its kind word (after the site name), or News without one."""
+    m = re.search(r"(?:[–—ـ-]|:)\s*([^:–—ـ-][^:]*?)\s*:$", prefix)
+    return KIND_TYPES[m[1]] if m and m[1] in KIND_TYPES else "News"
+
+
+def arabic_digits(text: str) -> str:
+    """Latin digits -> Arabic-Indic digits ("2024/01/06" -> "٢٠٢٤/٠١/٠٦")."""
+    return text.translate(ARABIC_INDIC_DIGITS)
+
+
+@dataclass(frozen=True)
+class LiveOptions:
+    """Site-wide switches of live_site() (Site(live=...)); None on every other site.
+
+    per_page: listing page size; slashless_pages: category slugs whose listings link older pages
+    without the trailing slash; modern_listings: category slugs shown in the "2026 layout"
+    (section name heading, each title twice)."""
+
+    per_page: int = 5
+    slashless_pages: frozenset[str] = frozenset()
+    modern_listings: frozenset[str] = frozenset()
+    about_links: tuple[int, ...] = ()  # post ids the /en/about-us/ page links (by canonical URL)
+
+# --------------------------------------------------------------------------
 # Trap / error URLs implemented by the server (paths relative to base_url)
 # --------------------------------------------------------------------------
 
@@ -226,27 +348,39 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def category_path(slug: str, lang: str = "en") -> str:
+def category_path(slug: str, lang: str = "en", live: bool = False) -> str:
     """URL path of a category below /en/category/ (children are nested under their parent);
-    below /fa/category/ every category is one (decoded) slug, as SITE.md shows."""
-    if lang == "fa":
+    below /fa/category/ (and /ar/category/) every category is one (decoded) slug, as SITE.md shows."""
+    if lang in ("fa", "ar"):
         return slug
-    _, parent = CATEGORIES[slug]
+    _, parent = (LIVE_CATEGORIES if live else CATEGORIES)[slug]
     return f"{parent}/{slug}" if parent else slug
 
 
-def categories_of(lang: str) -> dict[str, tuple[str, str | None]]:
-    """The category tree of an edition: slug -> (name, parent slug)."""
+def categories_of(lang: str, live: bool = False) -> dict[str, tuple[str, str | None]]:
+    """The category tree of an edition: slug -> (name, parent slug); live: the live site's trees."""
+    if live or lang == "ar":
+        return LIVE_TREES[lang]
     return FA_CATEGORIES if lang == "fa" else CATEGORIES
 
 
-def category_slug_by_name(lang: str) -> dict[str, str]:
+def category_slug_by_name(lang: str, live: bool = False) -> dict[str, str]:
+    if live or lang == "ar":
+        return LIVE_SLUG_BY_NAME[lang]
     return FA_CATEGORY_SLUG_BY_NAME if lang == "fa" else CATEGORY_SLUG_BY_NAME
 
 
-def tag_slug(name: str, lang: str = "en") -> str:
-    """Slug of a tag in an edition (Persian: WordPress keeps the Persian letters, decoded here)."""
-    return wp_sanitize_title(name) if lang == "fa" else slugify(name)
+def tag_slug(name: str, lang: str = "en", live: bool = False) -> str:
+    """Slug of a tag in an edition (Persian: WordPress keeps the Persian letters, decoded here).
+    Live English tags end in "-en" (the language plugin), Persian words kept: "آمریکا-en"."""
+    if live and lang == "en":
+        return (slugify(name) if name.isascii() else wp_sanitize_title(name)) + "-en"
+    return wp_sanitize_title(name) if lang in ("fa", "ar") else slugify(name)
+
+
+def wp_quote_upper(text: str) -> str:
+    """Like :func:`wp_quote` with upper-case hex ("%D8%A2"), as some pages link tags."""
+    return "".join(c if c.isascii() else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in text)
 
 
 def tehran_offset(day: date) -> timedelta:
@@ -302,22 +436,64 @@ class Article:
     byline_align: str = "right"  # text-align of the byline paragraph
     # Canonical path of the counterpart, kept current by the Site holding both posts (see Site._relink).
     translation_path: str | None = field(default=None, compare=False, repr=False)
+    # --- shapes of the live site (live_site(); defaults keep every other site as it was) ---
+    live: bool = False  # live trees/types/prefixes; permalink with the whole category path
+    prefix: str | None = None  # the lead prefix as printed (live posts; else found in LEAD_PREFIXES)
+    category_base: str | None = None  # decoded category part of the permalink ("300/30102"); live default: the tree path
+    byline_in_lead: bool = False  # the byline follows the lead inside its paragraph, after a <br/>
+    shortlink_page: bool = False  # /{lang}/?p=ID answers 200 with the page (not a 301)
+    digits: str = "latin"  # Arabic posts: "latin" or "arabic-indic" digits in the meta-line date
+    tag_hex: str = "lower"  # case of the percent-escapes of (Persian-word) tag links on this page
+    translation_ids: dict[str, int] = field(default_factory=dict)  # lang -> counterpart id (triples)
+    translation_paths: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Fail fast on typos in hand-written content; a bad fixture would silently skew tests.
         if self.lang not in LANGS:
             raise ValueError(f"bad lang {self.lang!r}")
-        if self.type not in (FA_ARTICLE_TYPES if self.lang == "fa" else ARTICLE_TYPES):
+        if self.lang == "ar" and not self.live:
+            raise ValueError("Arabic posts exist only on the live site (live=True)")
+        if self.live:
+            if self.type not in LIVE_ARTICLE_TYPES:
+                raise ValueError(f"bad type {self.type!r}")
+            if self.prefix not in LIVE_LEAD_PREFIXES[self.lang]:
+                raise ValueError(f"unknown lead prefix {self.prefix!r}")
+            if prefix_type(self.prefix) != self.type:
+                raise ValueError(f"prefix {self.prefix!r} names {prefix_type(self.prefix)!r}, not {self.type!r}")
+            if self.digits not in ("latin", "arabic-indic") or (self.digits != "latin" and self.lang != "ar"):
+                raise ValueError(f"bad digits {self.digits!r}")
+            if self.tag_hex not in ("lower", "upper"):
+                raise ValueError(f"bad tag_hex {self.tag_hex!r}")
+        elif self.type not in (FA_ARTICLE_TYPES if self.lang == "fa" else ARTICLE_TYPES):
             raise ValueError(f"bad type {self.type!r}")
         if self.template not in TEMPLATES:
             raise ValueError(f"bad template {self.template!r}")
-        if self.primary_category not in categories_of(self.lang):
+        if self.primary_category not in self.tree:
             raise ValueError(f"unknown category slug {self.primary_category!r}")
         for name in self.categories:
-            if name not in category_slug_by_name(self.lang):
+            if name not in category_slug_by_name(self.lang, self.live):
                 raise ValueError(f"unknown category {name!r}")
         date.fromisoformat(self.published)
         self.lead_parts()
+
+    @property
+    def tree(self) -> dict[str, tuple[str, str | None]]:
+        """The category tree this post's categories belong to."""
+        return categories_of(self.lang, self.live)
+
+    @property
+    def permalink_base(self) -> str:
+        """Decoded category part of the permalink: one slug, or the whole path on the live site
+        ("strategic-perspective/opinion", "300/30102")."""
+        if self.category_base is not None:
+            return self.category_base
+        if not self.live:
+            return self.primary_category
+        parts, slug = [], self.primary_category
+        while slug is not None:
+            parts.append(slug)
+            slug = self.tree[slug][1]
+        return "/".join(reversed(parts))
 
     # --- URLs ------------------------------------------------------------
 
@@ -325,14 +501,19 @@ class Article:
     def path(self) -> str:
         """Canonical path as linked (WordPress permalink structure of the site); Persian
         category and post slugs are percent-encoded (lower-case hex, as WordPress links them)."""
-        if self.lang == "fa":
-            return f"/fa/{wp_quote(self.primary_category)}/{self.post_id}/{wp_quote(self.slug)}/"
-        return f"/en/{self.primary_category}/{self.post_id}/{self.slug}/"
+        if self.lang in ("fa", "ar"):
+            return f"/{self.lang}/{wp_quote(self.permalink_base)}/{self.post_id}/{wp_quote(self.slug)}/"
+        return f"/en/{self.permalink_base}/{self.post_id}/{self.slug}/"
 
     @property
     def decoded_path(self) -> str:
         """The canonical path with its percent-escapes decoded (urllib.parse.unquote of path)."""
-        return f"/{self.lang}/{self.primary_category}/{self.post_id}/{self.slug}/"
+        return f"/{self.lang}/{self.permalink_base}/{self.post_id}/{self.slug}/"
+
+    @property
+    def shortlink_path(self) -> str:
+        """/{lang}/?p=ID (301 to the canonical URL, or 200 with the page when shortlink_page)."""
+        return f"/{self.lang}/?p={self.post_id}"
 
     def url(self, base: str) -> str:
         """Canonical URL on a given origin."""
@@ -355,18 +536,21 @@ class Article:
 
     @property
     def published_raw(self) -> str:
-        """The date as the meta line prints it: 2019/04/13, or ۱۳۹۸/۰۱/۲۴ on Persian pages."""
+        """The date as the meta line prints it: 2019/04/13, or ۱۳۹۸/۰۱/۲۴ on Persian pages (Arabic
+        pages: Gregorian, in Latin or Arabic-Indic digits, ٢٠٢٤/٠١/٠٦)."""
         day = self.published_date
+        if self.lang == "ar" and self.digits == "arabic-indic":
+            return arabic_digits(day.strftime("%Y/%m/%d"))
         return jalali_slash(day) if self.lang == "fa" else day.strftime("%Y/%m/%d")
 
     @property
     def category_slugs(self) -> list[str]:
-        by_name = category_slug_by_name(self.lang)
+        by_name = category_slug_by_name(self.lang, self.live)
         return [by_name[name] for name in self.categories]
 
     @property
     def tag_slugs(self) -> list[str]:
-        return [tag_slug(t, self.lang) for t in self.tags]
+        return [tag_slug(t, self.lang, self.live) for t in self.tags]
 
     @property
     def byline(self) -> str | None:
@@ -377,6 +561,10 @@ class Article:
 
     def lead_parts(self) -> tuple[str, str]:
         """Split the lead into its bold prefix and the rest of the sentence."""
+        if self.prefix is not None:
+            if not self.lead.startswith(self.prefix + " "):
+                raise ValueError(f"lead of {self.post_id} does not start with {self.prefix!r}")
+            return self.prefix, self.lead[len(self.prefix) + 1:]
         for prefix in FA_LEAD_PREFIXES if self.lang == "fa" else LEAD_PREFIXES:
             if self.lead.startswith(prefix + " "):
                 return prefix, self.lead[len(prefix) + 1:]
@@ -432,6 +620,7 @@ class Article:
             "tags": list(self.tags),
             "images": images,
             "translation": self.translation_url(base),
+            "lead_prefix": self.lead_parts()[0],
         }
 
 
@@ -483,7 +672,7 @@ class SiteIndex:
         def build() -> dict[str, tuple[Article, ...]]:
             out: dict[str, list[Article]] = {}
             for a in self.listed:
-                tree = categories_of(a.lang)
+                tree = a.tree
                 slugs = set(a.category_slugs)
                 slugs |= {tree[s][1] for s in slugs if tree[s][1]}  # type: ignore[misc]
                 for slug in slugs:
@@ -494,7 +683,7 @@ class SiteIndex:
     @property
     def tags(self) -> dict[str, str]:
         """tag slug -> name, over all current posts (listed or not)."""
-        return self._table("tags", lambda: {tag_slug(t, a.lang): t for a in self.articles for t in a.tags})
+        return self._table("tags", lambda: {s: t for a in self.articles for s, t in zip(a.tag_slugs, a.tags)})
 
     @property
     def by_tag(self) -> dict[str, tuple[Article, ...]]:
@@ -566,8 +755,9 @@ class Site:
     """
 
     def __init__(self, articles: Iterable[Article] = (), *, page_weight: tuple[int, int] | None = None,
-                 container_class: str | None = None) -> None:
+                 container_class: str | None = None, live: LiveOptions | None = None) -> None:
         self._lock = threading.RLock()
+        self.live = live  # live_site(): see LiveOptions
         self._articles: dict[int, Article] = {}
         self._versions: dict[int, int] = {}
         self._retired: dict[int, int] = {}  # post_id -> last version of a removed post
@@ -669,7 +859,7 @@ class Site:
             new = dataclasses.replace(old, **changes)
             self._articles[post_id] = new
             self._translated.discard(post_id)
-            if new.translation_of is not None:
+            if new.translation_of is not None or new.translation_ids:
                 self._translated.add(post_id)
             self._versions[post_id] += 1
             self._modified[post_id] = self._touch()
@@ -701,7 +891,7 @@ class Site:
         if self._newest is None or article.published_at > self._newest:
             self._newest = article.published_at
         self._index = None
-        if article.translation_of is not None:
+        if article.translation_of is not None or article.translation_ids:
             self._translated.add(post_id)
         if self._translated:
             self._relink()
@@ -713,6 +903,10 @@ class Site:
             article = self._articles[post_id]
             other = self._articles.get(article.translation_of)  # type: ignore[arg-type]
             article.translation_path = other.path if other is not None else None
+            if article.translation_ids:
+                found = {lang: self._articles.get(pid) for lang, pid in article.translation_ids.items()
+                         if lang != article.lang}
+                article.translation_paths = {lang: o.path for lang, o in found.items() if o is not None}
 
     def _touch(self) -> datetime:
         """Advance the change clock strictly (1 s resolution of Last-Modified/If-Modified-Since)."""

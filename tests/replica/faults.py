@@ -219,6 +219,11 @@ class Faults:
     seed: int = 0
     random_attempts: int = 1  # how many first requests of one target may fail (1: a retry succeeds)
     random_hang: float = RANDOM_HANG  # seconds a random "hang" holds the connection
+    # Bot-wall mode (live site): every request after the first ``challenge_after`` answers a
+    # challenge page (503 "Just a moment...", 403 "Attention Required", 200 "Checking your
+    # browser..." in turn); ``challenge_urls`` (paths) answer the 200 challenge page always.
+    challenge_after: int | None = None
+    challenge_urls: Collection[str] = ()
     enabled: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -233,6 +238,9 @@ class Faults:
             raise ValueError("random_share must be between 0 and 1")
         if self.random_attempts < 0 or self.random_hang < 0:
             raise ValueError("random_attempts and random_hang must be >= 0")
+        if self.challenge_after is not None and self.challenge_after < 0:
+            raise ValueError("challenge_after must be >= 0")
+        object.__setattr__(self, "challenge_urls", frozenset(self.challenge_urls))
 
 
 # --------------------------------------------------------------------------
@@ -622,6 +630,32 @@ _CATEGORY_TRAP_RE = re.compile(r"^/en/category/news/(?:x/)+$")
 _HOP_RE = re.compile(rf"^{re.escape(REDIRECT_CHAIN_PATH)}hop/(\d+)/$")
 
 
+def attention_required_page(path: str) -> bytes:
+    """Cloudflare's 403 block page ("Attention Required! | Cloudflare"): no Divi frame."""
+    ray = hashlib.sha1(("403" + path).encode()).hexdigest()[:16]
+    return (
+        '<!DOCTYPE html><html lang="en-US"><head><title>Attention Required! | Cloudflare</title>'
+        '<meta charset="UTF-8" /><meta name="robots" content="noindex, nofollow" /></head>'
+        '<body><div id="cf-wrapper"><div id="cf-error-details" class="cf-error-details-wrapper">'
+        '<h1 data-translate="block_headline">Sorry, you have been blocked</h1>'
+        '<h2 class="cf-subheadline">You are unable to access www.scfr.ir</h2>'
+        '<p>This website is using a security service to protect itself from online attacks.</p>'
+        f'<div class="cf-footer-item">Cloudflare Ray ID: <strong class="font-semibold">{ray}</strong></div>'
+        "</div></div></body></html>"
+    ).encode("utf-8")
+
+
+def bot_wall_response(path: str, kind: int) -> Response:
+    """kind 0: 503 "Just a moment..." (cf-mitigated: challenge, challenge-platform script);
+    1: 403 "Attention Required"; 2: 200 "Checking your browser before accessing"."""
+    nocache = {"Cache-Control": "private, max-age=0, no-store, no-cache", "Server": "cloudflare"}
+    if kind == 0:
+        return Response(503, challenge_page(path), HTML, {"cf-mitigated": "challenge", **nocache})
+    if kind == 1:
+        return Response(403, attention_required_page(path), HTML, dict(nocache))
+    return Response(200, challenge_page(path), HTML, {"cf-mitigated": "challenge", **nocache})
+
+
 class FaultInjector:
     """Per-server state of the faults mode; :meth:`respond` answers a request or returns None
     (then the normal site answers)."""
@@ -633,6 +667,7 @@ class FaultInjector:
         self._lock = threading.Lock()
         self._errors: dict[str, int] = {}  # server_error_then_ok: requests so far
         self._attempts: dict[str, int] = {}  # random faults: requests per target so far
+        self._requests = 0  # challenge mode: requests so far
         self._injected: tuple[str, bytes] | None = None  # (source ETag, hostile page)
         day = self._fault_day(server.site)
         self.articles: dict[str, Article] = {}
@@ -665,12 +700,17 @@ class FaultInjector:
         with self._lock:
             self._errors.clear()
             self._attempts.clear()
+            self._requests = 0
 
     # --- dispatch --------------------------------------------------------
 
     def respond(self, method: str, target: str, path: str, query: str,
                 headers: Mapping[str, str]) -> Response | None:
         f = self.faults
+        if f.challenge_after is not None or f.challenge_urls:
+            wall = self._bot_wall(path)
+            if wall is not None:
+                return wall
         if path == "/robots.txt" and (f.robots_404 or f.robots_5xx or f.robots_disallow_all):
             return self._robots()
         route = self._routes.get(path)
@@ -691,6 +731,18 @@ class FaultInjector:
                 return failure
         if path == "/en/" and not query and enabled and method in ("GET", "HEAD"):
             return self._home(path, query)
+        return None
+
+    def _bot_wall(self, path: str) -> Response | None:
+        """Challenge mode: the bot wall after the first challenge_after requests, or on challenge_urls."""
+        f = self.faults
+        with self._lock:
+            self._requests += 1
+            count = self._requests
+        if f.challenge_after is not None and count > f.challenge_after:
+            return bot_wall_response(path, (count - f.challenge_after - 1) % 3)
+        if path in f.challenge_urls:
+            return bot_wall_response(path, 2)
         return None
 
     def _random_failure(self, target: str) -> Response | None:

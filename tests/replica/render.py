@@ -24,6 +24,11 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
 from .content import (
+    AR_SITE_DESCRIPTION,
+    AR_SITE_NAME,
+    LATEST_FA_HEADING,
+    LiveOptions,
+    wp_quote_upper,
     CATEGORIES,
     EXCERPT_WORDS,
     FA_SITE_DESCRIPTION,
@@ -497,6 +502,7 @@ class Context:
     page_weight: tuple[int, int] | None = None
     container_class: str | None = None
     lang: str = "en"  # the edition the page belongs to: its posts, chrome and URLs
+    live: LiveOptions | None = None  # live_site(): wider trees, "-en" tags, smaller pages, … (see live.py)
 
     def __post_init__(self) -> None:
         if self.index is None:
@@ -515,16 +521,36 @@ class Context:
         return self.lang == "fa"
 
     @property
+    def ar(self) -> bool:
+        return self.lang == "ar"
+
+    @property
+    def per_page(self) -> int:
+        """Posts per listing page (PER_PAGE; the live site's own size)."""
+        return self.live.per_page if self.live else PER_PAGE
+
+    @property
+    def tree(self) -> dict[str, tuple[str, str | None]]:
+        return categories_of(self.lang, self.live is not None)
+
+    @property
     def home(self) -> str:
         """The edition's home URL (``{base}/en/`` or ``{base}/fa/``)."""
         return f"{self.base}/{self.lang}/"
 
     def category_url(self, slug: str) -> str:
+        if self.ar:
+            return f"{self.base}/ar/category/{wp_quote(slug)}/"
+        if self.live:
+            return f"{self.base}/{self.lang}/category/{wp_quote(category_path(slug, self.lang, True))}/"
         if self.fa:
             return f"{self.base}/fa/category/{wp_quote(category_path(slug, 'fa'))}/"
         return f"{self.base}/en/category/{category_path(slug)}/"
 
-    def tag_url(self, name: str) -> str:
+    def tag_url(self, name: str, upper: bool = False) -> str:
+        if self.live or self.ar:
+            quoted = (wp_quote_upper if upper else wp_quote)(tag_slug(name, self.lang, self.live is not None))
+            return f"{self.base}/{self.lang}/tag/{quoted}/"
         if self.fa:
             return f"{self.base}/fa/tag/{wp_quote(tag_slug(name, 'fa'))}/"
         return f"{self.base}/en/tag/{slugify(name)}/"
@@ -555,7 +581,13 @@ def head(ctx: Context, *, title: str, seo: str, charset: str = "UTF-8", lang: st
          chunks: tuple[str, str, str] = (HEAD_SCRIPTS, HEAD_ASSETS, HEAD_TAIL)) -> str:
     """<head> of every Divi page; seo = the Yoast block, the *_links are page-specific <link>s;
     chunks = the theme's (scripts, assets, tail) blocks (the restyled pages have their own)."""
-    if ctx.fa:  # the Persian edition: RTL document, its own feeds and endpoints
+    if ctx.ar:  # the Arabic edition (live site): RTL, lang="ar", its own feeds
+        lang, rtl = HTML_LANG["ar"], True
+        if chunks == (HEAD_SCRIPTS, HEAD_ASSETS, HEAD_TAIL):
+            chunks = tuple(_ar(c) for c in chunks)  # type: ignore[assignment]
+        site_feeds = (
+            f'<link rel="alternate" type="application/rss+xml" title="{AR_SITE_NAME} &raquo; الخلاصة" href="{ctx.base}/ar/feed/" />\n')
+    elif ctx.fa:  # the Persian edition: RTL document, its own feeds and endpoints
         lang, rtl = HTML_LANG["fa"], True
         if chunks == (HEAD_SCRIPTS, HEAD_ASSETS, HEAD_TAIL):
             chunks = FA_HEAD_CHUNKS
@@ -592,7 +624,7 @@ def head(ctx: Context, *, title: str, seo: str, charset: str = "UTF-8", lang: st
 def main_header(ctx: Context) -> str:
     """#main-header with the menu: every category of the tree, as on the real site."""
     items: list[str] = []
-    tree = categories_of(ctx.lang)
+    tree = ctx.tree
     for slug, (name, parent) in tree.items():
         if parent is not None:
             continue
@@ -610,6 +642,8 @@ def main_header(ctx: Context) -> str:
             items.append(f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category">{link}</li>\n')
     if ctx.fa:
         return ctx.origin(FA_MAIN_HEADER_START) + "".join(items) + ctx.origin(FA_MAIN_HEADER_END)
+    if ctx.ar:
+        return ctx.origin(_ar(MAIN_HEADER_START)) + "".join(items) + ctx.origin(_ar(MAIN_HEADER_END))
     return ctx.origin(MAIN_HEADER_START) + "".join(items) + ctx.origin(MAIN_HEADER_END)
 
 
@@ -618,6 +652,8 @@ def top_header(ctx: Context, switch_url: str | None = None) -> str:
     (the counterpart of a translated article)."""
     if ctx.fa:
         chunk, home = ctx.origin(FA_TOP_HEADER), f"{ctx.base}/en/"
+    elif ctx.ar:
+        chunk, home = ctx.origin(AR_TOP_HEADER), f"{ctx.base}/en/"
     else:
         chunk, home = ctx.origin(TOP_HEADER), f"{ctx.base}/fa/"
     if switch_url:
@@ -629,7 +665,7 @@ def frame(ctx: Context, *, head_html: str, body_class: str, main: str, builder: 
           cookies_not_set: bool = False, switch_url: str | None = None) -> str:
     """Whole document: the Divi frame around ``main`` (the inside of #main-content).
     Persian pages get the Persian chrome and the ``rtl`` body class."""
-    classes = ("rtl " if ctx.fa else "") + f"{body_class} {BODY_CLASS_TAIL}" + (" cookies-not-set" if cookies_not_set else "")
+    classes = ("rtl " if ctx.fa or ctx.ar else "") + f"{body_class} {BODY_CLASS_TAIL}" + (" cookies-not-set" if cookies_not_set else "")
     parts = [
         head_html,
         f'<body class="{classes}{" " + BUILDER_BODY_CLASS if builder else ""}">\n',
@@ -640,12 +676,12 @@ def frame(ctx: Context, *, head_html: str, body_class: str, main: str, builder: 
         '<div id="et-main-area">\n<div id="main-content">\n',
         main,
         "</div>\n",  # #main-content
-        ctx.origin(FA_FOOTER if ctx.fa else FOOTER),
+        ctx.origin(FA_FOOTER if ctx.fa else AR_FOOTER if ctx.ar else FOOTER),
         "</div>\n",  # #et-main-area
         "</div>\n" if builder else "",  # #et-boc
         "</div> <!-- #page-container -->\n",
         ctx.origin(BODY_SCRIPTS),
-        ctx.origin(FA_COOKIE_NOTICE if ctx.fa else COOKIE_NOTICE),
+        ctx.origin(FA_COOKIE_NOTICE if ctx.fa else AR_COOKIE_NOTICE if ctx.ar else COOKIE_NOTICE),
         "</body>\n</html>\n",
     ]
     return "".join(parts)
@@ -707,6 +743,8 @@ def sidebar(ctx: Context, month: tuple[int, int] | None = None) -> str:
     On Persian pages ``month`` is a Solar Hijri (year, month)."""
     if ctx.fa:
         return fa_sidebar(ctx, month)
+    if ctx.ar:
+        return ar_sidebar(ctx)
     if month is None:
         newest = ctx.listed[0].published_date if ctx.listed else date(2024, 4, 1)
         month = (newest.year, newest.month)
@@ -716,7 +754,8 @@ def sidebar(ctx: Context, month: tuple[int, int] | None = None) -> str:
         '<div id="sidebar"><div id="search-2" class="et_pb_widget widget_search"><form role="search" method="get" '
         f'id="searchform" class="searchform" action="{b}/en/"><div><label class="screen-reader-text" for="s">Search for:</label>'
         '<input type="text" value="" name="s" id="s" /><input type="submit" id="searchsubmit" value="Search" /></div></form></div>'
-        '<div id="recent-posts-2" class="et_pb_widget widget_recent_entries"><h4 class="widgettitle">LATEST CONTENT</h4>'
+        '<div id="recent-posts-2" class="et_pb_widget widget_recent_entries"><h4 class="widgettitle">'
+        f'{LATEST_FA_HEADING if ctx.live else "LATEST CONTENT"}</h4>'
         f"<ul>{latest}</ul></div>"
         + calendar_widget(ctx, *month)
         + tag_cloud(ctx)
@@ -774,7 +813,7 @@ def fa_sidebar(ctx: Context, month: tuple[int, int] | None = None) -> str:
 
 def meta_line(ctx: Context, a: Article) -> str:
     """``<span class="published">YYYY/MM/DD</span> | category links`` (alphabetical, rel="category tag")."""
-    by_name = category_slug_by_name(a.lang)
+    by_name = category_slug_by_name(a.lang, a.live)
     cats = ", ".join(
         f'<a href="{ctx.category_url(by_name[name])}" rel="category tag">{esc(name)}</a>'
         for name in a.categories
@@ -821,6 +860,10 @@ def render_block(ctx: Context, a: Article, index: int, block: tuple) -> str:
 def entry_html(ctx: Context, a: Article) -> str:
     """The article text as stored in WordPress: lead (bold prefix), byline, blocks."""
     prefix, rest = a.lead_parts()
+    if a.byline and a.byline_in_lead:  # the byline inside the lead's paragraph, after a line break
+        out = [f"<p><strong>{esc(prefix)}</strong> {esc(rest)}<br/><strong>{esc(a.byline)}</strong></p>\n"]
+        out.extend(render_block(ctx, a, i, block) for i, block in enumerate(a.blocks))
+        return "".join(out)
     out = [f"<p><strong>{esc(prefix)}</strong> {esc(rest)}</p>\n"]
     if a.byline:
         out.append(f'<p style="text-align: {a.byline_align};"><strong>{esc(a.byline)}</strong></p>\n')
@@ -871,8 +914,11 @@ def share_block(ctx: Context, a: Article) -> str:
 def tags_line(ctx: Context, a: Article) -> str:
     if not a.tags:
         return ""
-    links = ", ".join(f'<a href="{ctx.tag_url(t)}" rel="tag">{esc(t)}</a>' for t in a.tags)
-    title = FA_TAGS if a.lang == "fa" else "Tags:"
+    if ctx.live or ctx.ar:
+        links = ", ".join(f'<a href="{ctx.tag_url(t, a.tag_hex == "upper")}" rel="tag">{esc(t)}</a>' for t in a.tags)
+    else:
+        links = ", ".join(f'<a href="{ctx.tag_url(t)}" rel="tag">{esc(t)}</a>' for t in a.tags)
+    title = FA_TAGS if a.lang == "fa" else "الوسوم:" if a.lang == "ar" else "Tags:"
     return f'<div class="scfr-post-tags"><span class="tags-title">{title}</span> {links}</div>'
 
 
@@ -1009,6 +1055,10 @@ def fa_article_seo(ctx: Context, a: Article) -> str:
 
 def hreflang_links(ctx: Context, a: Article) -> str:
     """<link rel="alternate" hreflang> of a post and its translation (en-US first), '' without one."""
+    if a.translation_paths:  # live site: up to three editions (en-US, fa-IR, ar)
+        urls = {a.lang: a.url(ctx.base), **{lang: ctx.base + path for lang, path in a.translation_paths.items()}}
+        return "".join(f'<link rel="alternate" hreflang="{HTML_LANG[lang]}" href="{attr(urls[lang])}">\n'
+                       for lang in ("en", "fa", "ar") if lang in urls)
     other = a.translation_url(ctx.base)
     if not other:
         return ""
@@ -1042,7 +1092,11 @@ def article_page(ctx: Context, a: Article, modified: datetime | None = None) -> 
     entry = (sloppy_entry_html if a.sloppy else entry_html)(ctx, a) + (
         restyled_extras(ctx, a) if restyled else share_block(ctx, a))
     theme = {"chunks": RESTYLED_HEAD_CHUNKS} if restyled else {}
-    if a.lang == "fa":
+    if a.lang == "ar":
+        title = f"{a.title} - {AR_SITE_NAME}"
+        seo = ar_article_seo(ctx, a)
+        comments_feed_title = f"{AR_SITE_NAME} &raquo; {attr(a.title)}"
+    elif a.lang == "fa":
         title = f"{a.title} - {FA_SITE_NAME}"
         seo = fa_article_seo(ctx, a)
         comments_feed_title = f"{FA_SITE_NAME} &raquo; خوراک دیدگاه‌های {attr(a.title)}"
@@ -1196,8 +1250,16 @@ def _classic_article_main(ctx: Context, a: Article, entry: str) -> str:
 
 def _builder_article_main(ctx: Context, a: Article, entry: str) -> str:
     others = list(islice((o for o in ctx.listed if o.post_id != a.post_id), 6))
-    align = "right" if ctx.fa else "left"
+    align = "right" if ctx.fa or ctx.ar else "left"
     latest, loading = (FA_LATEST, FA_LOADING_CODE) if ctx.fa else ("LATEST CONTENT", LOADING)
+    phone_latest = "Últimas publicaciones"
+    if ctx.ar:
+        latest, loading, phone_latest = LATEST_FA_HEADING, AR_LOADING_CODE, LATEST_FA_HEADING
+    elif ctx.live and ctx.lang == "en":  # "جدیدترین مطالب" instead of (even ids) or besides LATEST CONTENT
+        if a.post_id % 2 == 0:
+            latest = LATEST_FA_HEADING
+        else:
+            phone_latest = LATEST_FA_HEADING
     img = featured_img(ctx, a)
     featured = (f'<div class="et_pb_title_featured_container"><span class="et_pb_image_wrap">{img}</span></div>'
                 if img else "")
@@ -1226,7 +1288,7 @@ def _builder_article_main(ctx: Context, a: Article, entry: str) -> str:
         '<div class="et_pb_section et_pb_section_1_tb_body et_pb_hidden_desktop et_pb_hidden_tablet et_section_regular">'
         '<div class="et_pb_row et_pb_row_1_tb_body"><div class="et_pb_column et_pb_column_4_4 et_pb_column_2_tb_body '
         'et_pb_css_mix_blend_mode_passthrough et-last-child"><div class="et_pb_module et_pb_text et_pb_text_1_tb_body '
-        f'et_pb_text_align_{align} et_pb_bg_layout_light"><div class="et_pb_text_inner"><h4>Últimas publicaciones</h4></div></div>\n'
+        f'et_pb_text_align_{align} et_pb_bg_layout_light"><div class="et_pb_text_inner"><h4>{phone_latest}</h4></div></div>\n'
         '<div class="et_pb_module et_pb_blog et_pb_blog_1_tb_body et_pb_posts et_pb_bg_layout_light">'
         '<div class="et_pb_ajax_pagination_container">' + "".join(teaser(ctx, o, 1, i) for i, o in enumerate(others))
         + "</div></div>\n"
@@ -1542,8 +1604,9 @@ def amp_page(ctx: Context, a: Article) -> str:
              f'src="{ctx.base}{a.featured_image}" layout="intrinsic"></amp-img></figure>\n' if a.featured_image else "")
     body = entry_html(ctx, a)
     fa = a.lang == "fa"
-    site_name = FA_SITE_NAME if fa else SITE_NAME
-    html_attrs = 'amp lang="fa-IR" dir="rtl"' if fa else 'amp lang="en-US"'
+    site_name = FA_SITE_NAME if fa else AR_SITE_NAME if a.lang == "ar" else SITE_NAME
+    html_attrs = ('amp lang="fa-IR" dir="rtl"' if fa else 'amp lang="ar" dir="rtl"' if a.lang == "ar"
+                  else 'amp lang="en-US"')
     return (
         f'<!doctype html>\n<html {html_attrs}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,minimum-scale=1,initial-scale=1">\n'
@@ -1575,14 +1638,24 @@ def amp_page(ctx: Context, a: Article) -> str:
 # --------------------------------------------------------------------------
 
 
-def page_count(total: int) -> int:
-    return max(1, math.ceil(total / PER_PAGE))
+def page_count(total: int, per_page: int = PER_PAGE) -> int:
+    return max(1, math.ceil(total / per_page))
 
 
-def listing_article(ctx: Context, a: Article) -> str:
-    """An article.et_pb_post teaser of listings: thumbnail, h2 link, meta line, lead excerpt."""
+def listing_article(ctx: Context, a: Article, modern: bool = False) -> str:
+    """An article.et_pb_post teaser of listings: thumbnail, h2 link, meta line, lead excerpt.
+    modern: the 2026 layout, which shows the title twice (heading link and teaser link)."""
     url = a.url(ctx.base)
     text, cut = excerpt(a.lead)
+    if modern:
+        return (
+            f'<article id="post-{a.post_id}" class="scfr-card post-{a.post_id} post type-post status-publish">\n'
+            f'<h3 class="scfr-card__title"><a href="{url}">{wp_text(a.title)}</a></h3>\n'
+            f'<p class="post-meta">{meta_line(ctx, a)}</p>\n'
+            f'<div class="scfr-card__teaser"><a class="scfr-card__link" href="{url}">{wp_text(a.title)}</a>'
+            f"<p>{esc(text)}{' [&hellip;]' if cut else ''}</p></div>\n"
+            "</article>\n"
+        )
     img = ""
     if a.featured_image:
         img = (f'<a class="entry-featured-image-url" href="{url}"><img src="{ctx.base}{thumbnail(a.featured_image)}" '
@@ -1598,16 +1671,21 @@ def listing_article(ctx: Context, a: Article) -> str:
     )
 
 
-def pagination(base_url: str, page: int, pages: int, fa: bool = False) -> str:
-    """Older/newer links only, as Divi prints them (base_url ends with '/'); fa: Persian labels."""
+def pagination(base_url: str, page: int, pages: int, fa: bool = False, slashless: bool = False,
+               ar: bool = False) -> str:
+    """Older/newer links only, as Divi prints them (base_url ends with '/'); fa: Persian labels;
+    slashless: page/N links without the trailing slash (seen on the live site)."""
     if pages <= 1:
         return ""
     older_label, newer_label = (FA_OLDER, FA_NEWER) if fa else ("&laquo; Older Entries", "Next Entries &raquo;")
-    older = (f'\t<div class="alignleft"><a href="{base_url}page/{page + 1}/" >{older_label}</a></div>\n'
+    if ar:
+        older_label, newer_label = "&laquo; المقالات الأقدم", "المقالات الأحدث &raquo;"
+    end = "" if slashless else "/"
+    older = (f'\t<div class="alignleft"><a href="{base_url}page/{page + 1}{end}" >{older_label}</a></div>\n'
              if page < pages else "")
     newer = ""
     if page > 1:
-        target = base_url if page == 2 else f"{base_url}page/{page - 1}/"
+        target = base_url if page == 2 else f"{base_url}page/{page - 1}{end}"
         newer = f'\t<div class="alignright"><a href="{target}" >{newer_label}</a></div>\n'
     return f'<div class="pagination clearfix">\n{older}{newer}</div>\n'
 
@@ -1640,17 +1718,21 @@ def listing_seo(ctx: Context, title: str, url: str, base_url: str, page: int, pa
 
 
 def _archive_page(ctx: Context, *, heading: str, posts: list[Article], page: int, base_url: str,
-                  body_class: str) -> str | None:
-    """Classic-layout archive (category/tag): h1.archive-title, 10 teasers, pagination; None past the end."""
-    pages = page_count(len(posts))
+                  body_class: str, section: str | None = None, slashless: bool = False) -> str | None:
+    """Classic-layout archive (category/tag): h1.archive-title, 10 teasers, pagination; None past the end.
+    section: the 2026 layout (live site), opening with the section name, each title shown twice."""
+    pages = page_count(len(posts), ctx.per_page)
     if page < 1 or page > pages:
         return None
+    if section is not None or slashless or ctx.ar:
+        return _live_archive_page(ctx, heading=heading, posts=posts, page=page, pages=pages, base_url=base_url,
+                                  body_class=body_class, section=section, slashless=slashless)
     if ctx.fa:
         title = heading if page == 1 else f"{heading} - {FA_PAGE_OF.format(fa_digits(str(page)), fa_digits(str(pages)))}"
     else:
         title = heading if page == 1 else f"{heading} - Page {page} of {pages}"
     url = base_url if page == 1 else f"{base_url}page/{page}/"
-    chunk = posts[(page - 1) * PER_PAGE: page * PER_PAGE]
+    chunk = posts[(page - 1) * ctx.per_page: page * ctx.per_page]
     left = (f'<h1 class="page-title archive-title">{esc(heading)}</h1>\n'
             + ("".join(listing_article(ctx, a) for a in chunk) if chunk else no_results(ctx) + "\n")
             + pagination(base_url, page, pages, ctx.fa))
@@ -1662,10 +1744,13 @@ def _archive_page(ctx: Context, *, heading: str, posts: list[Article], page: int
 
 def category_page(ctx: Context, slug: str, page: int = 1) -> str | None:
     """/en/category/{path}/[page/N/] or /fa/category/{slug}/[page/N/]: a parent includes its children's posts."""
-    name = categories_of(ctx.lang)[slug][0]
-    heading = FA_CATEGORY_HEADING.format(name) if ctx.fa else f"Category: {name}"
+    name = ctx.tree[slug][0]
+    heading = FA_CATEGORY_HEADING.format(name) if ctx.fa else f"التصنيف: {name}" if ctx.ar else f"Category: {name}"
+    live = ctx.live
     return _archive_page(ctx, heading=heading, posts=ctx.in_category(slug), page=page,
-                         base_url=ctx.category_url(slug), body_class=f"archive category category-{slug}")
+                         base_url=ctx.category_url(slug), body_class=f"archive category category-{slug}",
+                         section=name if live and slug in live.modern_listings else None,
+                         slashless=bool(live and slug in live.slashless_pages))
 
 
 def tag_page(ctx: Context, slug: str, page: int = 1) -> str | None:
@@ -1673,7 +1758,7 @@ def tag_page(ctx: Context, slug: str, page: int = 1) -> str | None:
     name = ctx.tags().get(slug)
     if name is None:
         return None
-    heading = FA_TAG_HEADING.format(name) if ctx.fa else f"Tag: {name}"
+    heading = FA_TAG_HEADING.format(name) if ctx.fa else f"الوسم: {name}" if ctx.ar else f"Tag: {name}"
     return _archive_page(ctx, heading=heading, posts=ctx.with_tag(slug), page=page,
                          base_url=ctx.tag_url(name), body_class=f"archive tag tag-{slug}")
 
@@ -1685,12 +1770,12 @@ def no_results(ctx: Context) -> str:
 def fa_home_page(ctx: Context, page: int = 1) -> str | None:
     """/fa/ and /fa/page/N/ (a Persian context): the classic layout with 10 teasers per page."""
     posts = ctx.listed
-    pages = page_count(len(posts))
+    pages = page_count(len(posts), ctx.per_page)
     if page < 1 or page > pages:
         return None
     base_url = f"{ctx.base}/fa/"
     url = base_url if page == 1 else f"{base_url}page/{page}/"
-    chunk = posts[(page - 1) * PER_PAGE: page * PER_PAGE]
+    chunk = posts[(page - 1) * ctx.per_page: page * ctx.per_page]
     title = (FA_SITE_NAME if page == 1
              else f"{FA_SITE_NAME} - {FA_PAGE_OF.format(fa_digits(str(page)), fa_digits(str(pages)))}")
     left = (("".join(listing_article(ctx, a) for a in chunk) if chunk else FA_NO_RESULTS + "\n")
@@ -1706,13 +1791,15 @@ def home_page(ctx: Context, page: int = 1) -> str | None:
     (/fa/: :func:`fa_home_page`)."""
     if ctx.fa:
         return fa_home_page(ctx, page)
+    if ctx.ar:
+        return ar_home_page(ctx, page)
     posts = ctx.listed
-    pages = page_count(len(posts))
+    pages = page_count(len(posts), ctx.per_page)
     if page < 1 or page > pages:
         return None
     base_url = f"{ctx.base}/en/"
     url = base_url if page == 1 else f"{base_url}page/{page}/"
-    chunk = posts[(page - 1) * PER_PAGE: page * PER_PAGE]
+    chunk = posts[(page - 1) * ctx.per_page: page * ctx.per_page]
     title = SITE_NAME if page == 1 else f"{SITE_NAME} - Page {page} of {pages}"
     inner = (
         '<div class="et_pb_section et_pb_section_0_tb_body et_section_regular">\n'
@@ -1795,6 +1882,8 @@ def fa_calendar_page(ctx: Context, year: int, month: int, day: int | None = None
 
 def static_page(ctx: Context, slug: str) -> str:
     """About/Contact/Privacy: WordPress "page" template, not articles."""
+    if ctx.live and slug in LIVE_STATIC_PAGES:
+        return live_static_page(ctx, slug)
     page_id, title, paragraphs = STATIC_PAGES[slug]
     url = f"{ctx.base}/en/{slug}/"
     body = "".join(f"<p>{inline(p, ctx.base)}</p>\n" for p in paragraphs)
@@ -1949,6 +2038,8 @@ def posts_feed(ctx: Context, built: datetime) -> str:
         )
     if ctx.fa:
         head_xml = _channel_head(FA_SITE_NAME, f"{edition}/feed/", edition, FA_SITE_DESCRIPTION, built, "fa-IR")
+    elif ctx.ar:
+        head_xml = _channel_head(AR_SITE_NAME, f"{edition}/feed/", edition, AR_SITE_DESCRIPTION, built, "ar")
     else:
         head_xml = _channel_head(SITE_NAME, f"{edition}/feed/", edition, SITE_DESCRIPTION, built, "en-US")
     return RSS_OPEN + head_xml + "".join(items) + "</channel>\n</rss>\n"
@@ -2008,7 +2099,7 @@ def persian_feed(ctx: Context, built: datetime) -> str:
 def edition_context(ctx: Context, lang: str) -> Context:
     """The same site seen from one edition (its posts, chrome and URLs)."""
     index = ctx.index.edition(lang)
-    return Context(ctx.base, index.articles, index, ctx.page_weight, ctx.container_class, lang)
+    return Context(ctx.base, index.articles, index, ctx.page_weight, ctx.container_class, lang, ctx.live)
 
 
 # --------------------------------------------------------------------------
@@ -2045,7 +2136,7 @@ def _urlset(ctx: Context, urls: list[tuple[str, str | None]]) -> str:
         f"<url><loc>{xml_escape(loc)}</loc>" + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</url>"
         for loc, lastmod in urls
     )
-    prefix = "/fa" if ctx.fa else ""
+    prefix = "/fa" if ctx.fa else "/ar" if ctx.ar else ""
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<?xml-stylesheet type="text/xsl" href="{ctx.base}{prefix}/wp-sitemap.xsl" ?>\n'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>\n')
@@ -2066,6 +2157,8 @@ def posts_sitemap(ctx: Context, modified: dict[int, datetime] | None = None, pag
 
 def pages_sitemap(ctx: Context) -> str:
     lastmod = to_tehran(STATIC_PAGES_MODIFIED).isoformat()
+    if ctx.ar:
+        return _urlset(ctx, [])
     if ctx.fa:
         return _urlset(ctx, [(f"{ctx.base}/fa/{wp_quote(slug)}/", lastmod) for slug in FA_STATIC_PAGES])
     return _urlset(ctx, [(f"{ctx.base}/en/{slug}/", lastmod) for slug in STATIC_PAGES])
@@ -2073,7 +2166,7 @@ def pages_sitemap(ctx: Context) -> str:
 
 def categories_sitemap(ctx: Context) -> str:
     """Categories that have listed posts (WordPress omits empty terms)."""
-    return _urlset(ctx, [(ctx.category_url(slug), None) for slug in categories_of(ctx.lang) if ctx.in_category(slug)])
+    return _urlset(ctx, [(ctx.category_url(slug), None) for slug in ctx.tree if ctx.in_category(slug)])
 
 
 def tags_sitemap(ctx: Context) -> str:
@@ -2087,4 +2180,139 @@ def robots_txt(ctx: Context) -> str:
         "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\nDisallow: /en/wp-admin/\n"
         "Disallow: /fa/wp-admin/\nDisallow: /en/?s=\nDisallow: /fa/?s=\nDisallow: /en/calendar/\n"
         f"Disallow: /fa/calendar/\n\nSitemap: {ctx.base}/wp-sitemap.xml\nSitemap: {ctx.base}/fa/wp-sitemap.xml\n"
+        + (f"Sitemap: {ctx.base}/ar/wp-sitemap.xml\n" if ctx.live else "")
     )
+
+
+# --------------------------------------------------------------------------
+# The live site (live_site(), see live.py): the Arabic edition's chrome, the 2026 listing
+# layout, slashless pagination and the About page of the live site.  Nothing here is used
+# by the other sites (their Contexts have live=None and no Arabic posts).
+# --------------------------------------------------------------------------
+
+
+def _ar(chunk: str) -> str:
+    """An English chunk pointed at the Arabic edition (/en/ -> /ar/)."""
+    return chunk.replace("@SITE@/en/", "@SITE@/ar/").replace('href="/en/', 'href="/ar/')
+
+
+AR_TOP_HEADER = (TOP_HEADER.replace('href="@SITE@/fa/">فارسی</a>', 'href="@SITE@/en/">English</a>')
+                 .replace("scfr_en", "scfr_ar"))
+AR_LOADING_CODE = LOADING.replace("<span>Loading</span>", "<span>جار التحميل</span>")
+AR_FOOTER = (
+    '<footer id="main-footer"><div class="container"><div id="footer-widgets" class="clearfix"><div class="footer-widget">'
+    '<div id="text-3" class="fwidget et_pb_widget widget_text"><h4 class="title">عن المجلس</h4><div class="textwidget">'
+    "<p>تأسس المجلس الاستراتيجي للعلاقات الخارجية عام 2006 للمساعدة في عملية صنع القرار في السياسة الخارجية.</p></div></div></div>"
+    '<div class="footer-widget"><div id="text-4" class="fwidget et_pb_widget widget_text"><h4 class="title">اتصل بنا</h4>'
+    '<div class="textwidget"><p>طهران، إيران<br /><a href="mailto:info@scfr.ir">info@scfr.ir</a></p></div></div></div></div></div>'
+    '<div id="footer-bottom"><div class="container clearfix"><ul class="et-social-icons"><li class="et-social-icon et-social-rss">'
+    '<a href="@SITE@/ar/feed/" class="icon"><span>RSS</span></a></li></ul>'
+    '<div id="footer-info">© 2024 المجلس الاستراتيجي للعلاقات الخارجية. جميع الحقوق محفوظة.</div></div></div></footer>\n'
+)
+AR_COOKIE_NOTICE = (
+    '<div id="cookie-notice" role="dialog" class="cookie-notice-hidden cookie-revoke-hidden cn-position-bottom" '
+    'aria-label="Cookie Notice"><div class="cookie-notice-container"><span id="cn-notice-text" class="cn-text-container">'
+    "نستخدم ملفات تعريف الارتباط لضمان أفضل تجربة لكم على موقعنا.</span>"
+    '<span id="cn-notice-buttons" class="cn-buttons-container"><a href="#" id="cn-accept-cookie" data-cookie-set="accept" '
+    'class="cn-set-cookie cn-button">موافق</a></span></div></div>'
+)
+
+
+def ar_sidebar(ctx: Context) -> str:
+    """The Arabic classic #sidebar: search, "جدیدترین مطالب" (the latest titles), feed link."""
+    latest = "".join(f'<li><a href="{a.url(ctx.base)}">{wp_text(a.title)}</a></li>' for a in ctx.listed[:5])
+    b = ctx.base
+    return (
+        '<div id="sidebar"><div id="search-2" class="et_pb_widget widget_search"><form role="search" method="get" '
+        f'id="searchform" class="searchform" action="{b}/ar/"><div><label class="screen-reader-text" for="s">البحث عن:</label>'
+        '<input type="text" value="" name="s" id="s" /><input type="submit" id="searchsubmit" value="بحث" /></div></form></div>'
+        f'<div id="recent-posts-2" class="et_pb_widget widget_recent_entries"><h4 class="widgettitle">{LATEST_FA_HEADING}</h4>'
+        f"<ul>{latest}</ul></div>"
+        + tag_cloud(ctx).replace('<h4 class="widgettitle">Tags</h4>', '<h4 class="widgettitle">الوسوم</h4>', 1)
+        + f'<div id="meta-2" class="et_pb_widget widget_meta"><h4 class="widgettitle">أدوات</h4><ul>'
+        f'<li><a href="{b}/ar/feed/">خلاصة المقالات</a></li></ul></div></div>'
+    )
+
+
+def ar_article_seo(ctx: Context, a: Article) -> str:
+    """Yoast block of an Arabic article page (like the Persian one: no JSON-LD)."""
+    return (fa_article_seo(ctx, a).replace('content="fa_IR"', 'content="ar_AR"')
+            .replace(f'content="{FA_SITE_NAME}"', f'content="{AR_SITE_NAME}"')
+            .replace("@scfr_ir", "@scfr_ar").replace("نوشته‌شده به دست", "كتب بواسطة")
+            .replace("زمان تقریبی برای خواندن", "وقت القراءة").replace(" دقیقه", " دقائق"))
+
+
+def ar_home_page(ctx: Context, page: int = 1) -> str | None:
+    """/ar/ and /ar/page/N/: the classic layout with the edition's teasers."""
+    posts = ctx.listed
+    pages = page_count(len(posts), ctx.per_page)
+    if page < 1 or page > pages:
+        return None
+    base_url = f"{ctx.base}/ar/"
+    url = base_url if page == 1 else f"{base_url}page/{page}/"
+    chunk = posts[(page - 1) * ctx.per_page: page * ctx.per_page]
+    title = AR_SITE_NAME if page == 1 else f"{AR_SITE_NAME} - الصفحة {page} من {pages}"
+    left = ("".join(listing_article(ctx, a) for a in chunk) + pagination(base_url, page, pages, ar=True))
+    seo = (f'<link rel="canonical" href="{url}" />\n<meta property="og:locale" content="ar_AR" />\n'
+           f'<meta property="og:type" content="website" />\n<meta property="og:url" content="{url}" />\n'
+           f'<meta property="og:site_name" content="{AR_SITE_NAME}" />\n')
+    return frame(ctx, head_html=head(ctx, title=f"{title} - {AR_SITE_DESCRIPTION}", seo=seo),
+                 body_class="home blog" + (f" paged paged-{page}" if page > 1 else ""),
+                 main=classic_layout(ctx, left), builder=False)
+
+
+def _live_archive_page(ctx: Context, *, heading: str, posts: list[Article], page: int, pages: int, base_url: str,
+                       body_class: str, section: str | None, slashless: bool) -> str:
+    """A listing of the live site: the classic one with slashless page links, or the 2026 layout
+    (section name as heading, each post's title twice), or an Arabic listing."""
+    end = "" if slashless else "/"
+    title = heading if page == 1 else f"{heading} - Page {page} of {pages}"
+    url = base_url if page == 1 else f"{base_url}page/{page}{end}"
+    chunk = posts[(page - 1) * ctx.per_page: page * ctx.per_page]
+    if section is not None:
+        left = (f'<div class="scfr-section-head"><h2 class="scfr-section-title">{esc(section)}</h2></div>\n'
+                + "".join(listing_article(ctx, a, modern=True) for a in chunk))
+    else:
+        left = (f'<h1 class="page-title archive-title">{esc(heading)}</h1>\n'
+                + "".join(listing_article(ctx, a) for a in chunk))
+    left += pagination(base_url, page, pages, slashless=slashless, ar=ctx.ar)
+    paged = f" paged paged-{page}" if page > 1 else ""
+    site_name = AR_SITE_NAME if ctx.ar else SITE_NAME
+    seo = (f'<link rel="canonical" href="{url}" />\n<meta property="og:type" content="website" />\n'
+           f'<meta property="og:title" content="{attr(title)}" />\n<meta property="og:url" content="{url}" />\n'
+           f'<meta property="og:site_name" content="{site_name}" />\n')
+    return frame(ctx, head_html=head(ctx, title=f"{title} - {site_name}", seo=seo),
+                 body_class=body_class + paged + (" scfr-2026" if section is not None else ""),
+                 main=classic_layout(ctx, left), builder=False)
+
+
+LIVE_STATIC_PAGES: dict[str, tuple[int, str, list[str]]] = {
+    "about-us": (117455, "About Us", [
+        "The Strategic Council on Foreign Relations (SCFR) was established in 2006 to help the decision-making process of the country’s foreign policy and to study the regional and international developments that affect it.",
+        "Strategic Council Online publishes interviews, opinion pieces, reports and notes by Iranian experts in English, Persian and Arabic.",
+        "@LINKS@",
+    ]),
+}
+
+
+def live_static_page(ctx: Context, slug: str) -> str:
+    """/en/about-us/ on the live site: a WordPress page (og:type website, page-id-N), not an
+    article, whose text links the posts in ``LiveOptions.about_links``."""
+    page_id, title, paragraphs = LIVE_STATIC_PAGES[slug]
+    url = f"{ctx.base}/en/{slug}/"
+    by_id = {a.post_id: a for a in ctx.articles}
+    links = ", ".join(f'<a href="{by_id[pid].url(ctx.base)}">{wp_text(by_id[pid].title)}</a>'
+                      for pid in (ctx.live.about_links if ctx.live else ()) if pid in by_id)
+    body = "".join(
+        (f"<p>Founding documents of the council: {links}.</p>\n" if p == "@LINKS@" else f"<p>{inline(p, ctx.base)}</p>\n")
+        for p in paragraphs if p != "@LINKS@" or links)
+    left = (f'<article id="post-{page_id}" class="post-{page_id} page type-page status-publish hentry">\n'
+            f'<h1 class="entry-title main_title">{esc(title)}</h1>\n'
+            f'<div class="entry-content">\n{body}</div>\n</article>\n')
+    seo = ('<meta name="robots" content="index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1" />\n'
+           f'<link rel="canonical" href="{url}" />\n<meta property="og:locale" content="en_US" />\n'
+           f'<meta property="og:type" content="website" />\n<meta property="og:title" content="{attr(title)}" />\n'
+           f'<meta property="og:url" content="{url}" />\n<meta property="og:site_name" content="{SITE_NAME}" />\n')
+    return frame(ctx, head_html=head(ctx, title=f"{title} - {SITE_NAME}", seo=seo),
+                 body_class=f"page-template-default page page-id-{page_id}", main=classic_layout(ctx, left),
+                 builder=False)

@@ -447,7 +447,11 @@ class ReplicaServer:
         """The site as one edition sees it (English by default): its posts, chrome and URLs."""
         index = self.site.index().edition(lang)  # cached until the next add/edit/remove: O(1) per request
         return render.Context(self.base_url, index.articles, index, self.site.page_weight,
-                              self.site.container_class, lang)
+                              self.site.container_class, lang, getattr(self.site, "live", None))
+
+    def _arabic(self) -> bool:
+        """Whether the Arabic edition has posts (live_site() only; otherwise /ar/ is a 404)."""
+        return bool(self.site.index().edition("ar").articles)
 
     def _persian(self) -> bool:
         """Whether the Persian edition has posts (until then /fa/ is the old placeholder)."""
@@ -467,6 +471,8 @@ class ReplicaServer:
 
     def _not_found(self, path: str = "") -> Response:
         lang = "fa" if path.startswith("/fa/") and self._persian() else "en"
+        if path.startswith("/ar/") and self._arabic():
+            lang = "ar"
         return Response(404, render.not_found_page(self._context(lang)).encode("utf-8"))
 
     def _html(self, text: str | None, last_modified: datetime | None = None) -> Response | None:
@@ -503,6 +509,10 @@ class ReplicaServer:
         }
         if path in simple:
             return simple[path]()
+        if path.startswith("/ar/") and self._arabic():
+            response = self._dispatch_ar(path, params)
+            if response is not None:
+                return response
         if path.startswith("/fa/") and self._persian():
             response = self._dispatch_fa(path, params)
             if response is not None:
@@ -559,6 +569,48 @@ class ReplicaServer:
             return self._html(render.fa_static_page(ctx(), m[1]), STATIC_MODIFIED)
         return None
 
+    def _dispatch_ar(self, path: str, params: dict[str, list[str]]) -> Response | None:
+        """Home, feed, sitemaps and listings of the Arabic edition (live site; its articles: _article)."""
+        ctx = lambda: self._context("ar")  # noqa: E731
+        ar_simple: dict[str, Callable[[], Response | None]] = {
+            "/ar/": lambda: self._edition_home("ar", params),
+            "/ar/feed/": lambda: self._rss(render.posts_feed(ctx(), self.site.last_change())),
+            "/ar/wp-sitemap.xml": lambda: self._xml(render.sitemap_index(ctx(), "/ar")),
+            "/ar/wp-sitemap-posts-page-1.xml": lambda: self._xml(render.pages_sitemap(ctx())),
+            "/ar/wp-sitemap-taxonomies-category-1.xml": lambda: self._xml(render.categories_sitemap(ctx())),
+            "/ar/wp-sitemap-taxonomies-post_tag-1.xml": lambda: self._xml(render.tags_sitemap(ctx())),
+        }
+        if path in ar_simple:
+            return ar_simple[path]()
+        if m := re.fullmatch(r"/ar/wp-sitemap-posts-post-(\d+)\.xml", path):
+            text = render.posts_sitemap(ctx(), page=int(m[1]))
+            return self._xml(text) if text is not None else None
+        if m := re.fullmatch(r"/ar/page/(\d+)/", path):
+            page = int(m[1])
+            if page == 1:
+                return _redirect(f"{self.base_url}/ar/")
+            return self._html(render.ar_home_page(ctx(), page))
+        if path.startswith("/ar/category/"):
+            return self._archive(path, "/ar/category/", kind="category", lang="ar")
+        if path.startswith("/ar/tag/"):
+            return self._archive(path, "/ar/tag/", kind="tag", lang="ar")
+        return None
+
+    def _edition_home(self, lang: str, params: dict[str, list[str]]) -> Response | None:
+        """/ar/ (and /ar/?p=ID): the Arabic home page."""
+        if "p" in params:
+            return self._shortlink(lang, params["p"][0])
+        return self._html(render.ar_home_page(self._context(lang), 1))
+
+    def _shortlink(self, lang: str, raw: str) -> Response | None:
+        """/{lang}/?p=ID: 301 to the canonical URL, or (shortlink_page posts) 200 with the page itself."""
+        entry = self.site.entry(int(raw)) if raw.isdigit() else None
+        if not entry or entry[0].lang != lang:
+            return None
+        if entry[0].shortlink_page:
+            return self._article_page(*entry)
+        return _redirect(entry[0].url(self.base_url))
+
     def _fa_home(self, params: dict[str, list[str]]) -> Response | None:
         if not self._persian():
             return self._html(render.persian_home(self._context()))
@@ -566,9 +618,7 @@ class ReplicaServer:
         if "s" in params:
             return self._html(render.search_page(ctx, params["s"][0]))
         if "p" in params:
-            raw = params["p"][0]
-            entry = self.site.entry(int(raw)) if raw.isdigit() else None
-            return _redirect(entry[0].url(self.base_url)) if entry and entry[0].lang == "fa" else None
+            return self._shortlink("fa", params["p"][0])
         return self._html(render.fa_home_page(ctx, 1))
 
     def _fa_calendar(self, params: dict[str, list[str]]) -> Response | None:
@@ -594,9 +644,7 @@ class ReplicaServer:
         if "s" in params:
             return self._html(render.search_page(self._context(), params["s"][0]))
         if "p" in params:
-            raw = params["p"][0]
-            entry = self.site.entry(int(raw)) if raw.isdigit() else None
-            return _redirect(entry[0].url(self.base_url)) if entry and entry[0].lang == "en" else None
+            return self._shortlink("en", params["p"][0])
         return self._html(render.home_page(self._context(), 1))
 
     def _calendar(self, params: dict[str, list[str]]) -> Response | None:
@@ -626,9 +674,9 @@ class ReplicaServer:
         slug = segments[-1]
         ctx = self._context(lang)
         if kind == "category":
-            if slug not in (FA_CATEGORIES if lang == "fa" else CATEGORIES):
+            if slug not in ctx.tree:
                 return None
-            listing = f"/{lang}/category/{category_path(slug, lang)}/"
+            listing = f"/{lang}/category/{category_path(slug, lang, ctx.live is not None)}/"
         else:
             if slug not in ctx.tags():
                 return None
@@ -644,15 +692,17 @@ class ReplicaServer:
     def _article(self, path: str, query: str) -> Response | None:
         """/en/{category}/{id}/{slug}/[amp/|feed/]: wrong category/slug or missing slash -> 301 canonical."""
         parts = path.strip("/").split("/")
-        if not (len(parts) in (4, 5) and parts[0] in ("en", "fa") and parts[2].isdigit()):
-            return None
-        suffix = parts[4] if len(parts) == 5 else None
-        if suffix not in (None, "amp", "feed"):
-            return None
-        entry = self.site.entry(int(parts[2]))
-        if entry is None or entry[0].lang != parts[0]:
+        found = None
+        if len(parts) in (4, 5) and parts[0] in ("en", "fa") and parts[2].isdigit():
+            suffix = parts[4] if len(parts) == 5 else None
+            entry = self.site.entry(int(parts[2])) if suffix in (None, "amp", "feed") else None
+            if entry is not None and entry[0].lang == parts[0]:
+                found = entry, suffix
+        if found is None and (getattr(self.site, "live", None) is not None or parts[0] == "ar"):
+            found = self._live_article_entry(parts)
+        if found is None:
             return None  # removed, never existed, or a post of the other edition
-        article, version, modified = entry
+        (article, version, modified), suffix = found
         # path is decoded (Persian slugs): compare decoded, redirect to the encoded canonical form.
         wanted = article.decoded_path + (f"{suffix}/" if suffix else "")
         if path != wanted:
@@ -662,6 +712,24 @@ class ReplicaServer:
             return self._html(render.amp_page(self._context(article.lang), article), modified)
         if suffix == "feed":
             return self._rss(render.comments_feed(self._context(article.lang), modified, article), modified)
+        return self._article_page(article, version, modified)
+
+    def _live_article_entry(self, parts: list[str]) -> tuple[tuple[Article, int, datetime], str | None] | None:
+        """Article paths of the live site: /{lang}/{category path, one or more segments}/{id}/{slug}/
+        [amp/|feed/] (the category part may be numeric: /fa/300/30102/{id}/...)."""
+        if parts[0] not in ("en", "fa", "ar"):
+            return None
+        for i in range(len(parts) - 2, 1, -1):
+            tail = parts[i + 1:]
+            if not parts[i].isdigit() or len(tail) > 2 or (len(tail) == 2 and tail[1] not in ("amp", "feed")):
+                continue
+            entry = self.site.entry(int(parts[i]))
+            if entry is not None and entry[0].lang == parts[0]:
+                return entry, (tail[1] if len(tail) == 2 else None)
+        return None
+
+    def _article_page(self, article: Article, version: int, modified: datetime) -> Response:
+        """The article page itself, from the full-page cache (canonical URL, or a 200 shortlink)."""
         # Full-page cache: bytes stay identical until this post is edited, even
         # though LATEST CONTENT would differ if rendered with the current posts.
         key = (article.post_id, version)
