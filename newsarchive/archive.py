@@ -223,15 +223,23 @@ class Archive:
                     "fetched_at": fetched_at, "fetched_url": article.get("fetched_url"), "crawl_id": crawl_id,
                     "capture_id": capture_id,
                 })
-            aliases = {url, article.get("fetched_url") or url, *(article.get("via_urls") or ())}
-            for alias in aliases:
-                self.db.execute(
-                    "INSERT INTO urls (url, article_url, first_seen, last_seen) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT(url) DO UPDATE SET article_url = excluded.article_url, last_seen = excluded.last_seen",
-                    [alias, url, fetched_at, fetched_at],
-                )
-            self._visited(aliases)
+            self._aliases(url, {url, article.get("fetched_url") or url, *(article.get("via_urls") or ())}, fetched_at)
         return outcome
+
+    def add_aliases(self, article_url: str, urls: list[str]) -> None:
+        """More URLs that reached a stored article (a duplicate fetch of it, a shortlink)."""
+        with self.db.atomic():
+            if self.db.execute("SELECT 1 FROM articles WHERE url = ?", [article_url]).fetchone():
+                self._aliases(article_url, set(urls), utcnow())
+
+    def _aliases(self, url: str, aliases: set[str], seen_at: str) -> None:
+        for alias in aliases:
+            self.db.execute(
+                "INSERT INTO urls (url, article_url, first_seen, last_seen) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(url) DO UPDATE SET article_url = excluded.article_url, last_seen = excluded.last_seen",
+                [alias, url, seen_at, seen_at],
+            )
+        self._visited(aliases)
 
     def _visited(self, urls: set[str] | list[str]) -> None:
         """The listing dates seen so far are those of the version now stored."""

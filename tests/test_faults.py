@@ -31,7 +31,7 @@ OUTCOMES = {
     "wrong_content_type": None,  # an article page however it is labelled (Scrapy sniffs octet-stream)
     "zero_byte": "empty_page",
     "binary_as_html": "binary_page",
-    "challenge_page": "challenge_page",
+    "challenge_page": "challenge",
 }
 
 

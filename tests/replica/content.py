@@ -867,6 +867,13 @@ class Site:
             self._relink()
             return new
 
+    def backdate(self, post_id: int, moment: datetime) -> None:
+        """Set a post's Last-Modified and sitemap lastmod to ``moment``: a site whose
+        clock (or time zone) is behind the crawler's."""
+        with self._lock:
+            self._modified[post_id] = moment
+            self._index = None
+
     def remove(self, post_id: int) -> Article:
         """Delete a post: its URLs answer 404 and it leaves listings/sitemaps/feeds."""
         with self._lock:
