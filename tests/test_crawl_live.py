@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import urllib.request
 from collections import Counter
 from datetime import timedelta
 
 import pytest
 
+from crawler.pages.listing import ListingPage
 from crawler.urls import LANGS, SiteUrls
 from newsarchive.archive import Archive
 from newsarchive.coverage import audit
@@ -183,3 +185,16 @@ def test_a_crawl_behind_a_bot_wall_stops_early_says_why_and_exits_1(tmp_path):
     assert requests < 200  # stopped early: the site has far more pages than that
     assert not query(archive, "SELECT url FROM articles")
     assert query(archive, "SELECT count(*) AS n FROM failures WHERE reason = 'challenge'")[0]["n"] >= 10
+
+
+@pytest.mark.parametrize("path", ["/en/category/council/", "/en/category/politics/", "/en/", "/fa/", "/ar/"])
+def test_a_listing_of_every_layout_yields_its_posts_in_order(live, path):
+    """The classic list, the Theme Builder blog and the 2026 cards (each title twice): what
+    incremental crawls follow older pages by, and what the audit counts as listed."""
+    server, _ = live
+    with urllib.request.urlopen(server.base_url + path) as response:
+        entries = ListingPage(server.base_url + path, response.read().decode("utf-8")).entries()
+    site = SiteUrls(server.base_url, LANGS)
+    posts = {canonical(server.base_url, a) for a in ARTICLES}
+    assert entries and all(site.normalize(url) in posts for url in entries)
+    assert len(entries) == len(set(entries))
