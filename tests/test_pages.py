@@ -8,6 +8,7 @@ from crawler.pages.scfr import ArticlePage
 from tests.conftest import golden_pages, load_golden
 
 FIELDS = ("url", "title", "published", "published_raw", "categories", "authors", "tags", "lead", "body", "type",
+          "lead_prefix",
           "lang", "images", "template", "post_id")
 ARTICLES = [p for p in golden_pages() if load_golden(p)[0]["expected"]["is_article"]]
 NOT_ARTICLES = [p for p in golden_pages() if p not in ARTICLES]
