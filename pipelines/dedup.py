@@ -16,22 +16,23 @@ from crawler.session import ArchiveSession
 
 
 class DeduplicatePipeline:
-    def __init__(self, crawler: Crawler, session: ArchiveSession) -> None:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
-        self.session = session
         self.seen: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DeduplicatePipeline:
-        return cls(crawler, ArchiveSession.of(crawler))
+        return cls(crawler)
 
     async def process_item(self, item):
         if not isinstance(item, ArticleItem):
             return item
         if item.url in self.seen:
             self.stats.inc_value("newsarchive/dropped/duplicate")
-            if self.session.open:
-                self.session.archive.add_aliases(item.url, [item.fetched_url, *item.via_urls])
+            session = ArchiveSession.opened(self.crawler)  # none when items go elsewhere than an archive
+            if session is not None and session.open:
+                session.archive.add_aliases(item.url, [item.fetched_url, *item.via_urls])
             raise DropItem(f"duplicate of {item.url}: {item.fetched_url}", log_level="INFO")
         self.seen.add(item.url)
         return item
