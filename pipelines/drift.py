@@ -7,7 +7,12 @@ article pages, and at least ``DRIFT_MIN_PAGES`` of them:
 
 - missed a template selector (text container, title, date, categories);
 - came out empty (dropped) or far shorter than the archive's usual body;
-- carried boilerplate markers past the selectors (the marker stage had to cut).
+- carried boilerplate markers past the selectors (the marker stage had to cut);
+- opened with a lead prefix whose kind word the type vocabulary lacks (``Other``),
+  or with no prefix at all: a new kind of piece, or a changed lead.
+
+Every page with an unknown kind is also logged with its URL and counted
+(``newsarchive/types/Other``), alarm or not.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class DriftPipeline:
         self.lengths = array("I")  # body length of every article page: 4 bytes each, not a 36-byte int object
         self.missed: dict[str, int] = {}
         self.markers = 0
+        self.unknown_type = 0
         self.empty = 0
         self.usual_length: float | None = None
 
@@ -57,6 +63,10 @@ class DriftPipeline:
                 self.missed[name] = self.missed.get(name, 0) + 1
             if any(record["rule"].startswith("text:") for record in item.cleaning):
                 self.markers += 1
+            if item.type in (None, "Other"):
+                self.unknown_type += 1
+                self.stats.inc_value(f"newsarchive/types/{item.type or 'none'}")
+                logger.info("Unknown kind of piece at %s: lead prefix %r", item.fetched_url, item.lead_prefix)
         return item
 
     def item_dropped(self, item, exception: Exception) -> None:
@@ -80,6 +90,8 @@ class DriftPipeline:
         check(self.empty + short, f"{{count}} of {{pages}} article bodies came out empty or under {SHORT:.0%} "
                                   f"of the usual {usual:.0f} characters")
         check(self.markers, "boilerplate markers reached {count} of {pages} article bodies past the selectors")
+        check(self.unknown_type, "{count} of {pages} leads had no known kind of piece (no prefix, or a kind word "
+                                 "the type vocabulary lacks: see lead_prefix)")
         return found
 
     def close_spider(self) -> None:

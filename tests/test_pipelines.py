@@ -11,6 +11,7 @@ from scrapy.utils.test import get_crawler
 from crawler.items import ArticleItem
 from pipelines.boilerplate import BoilerplatePipeline
 from pipelines.dedup import DeduplicatePipeline
+from pipelines.drift import DriftPipeline
 from pipelines.normalize import NormalizePipeline
 from pipelines.validate import ValidatePipeline
 
@@ -100,3 +101,22 @@ def test_literal_text_that_reads_as_markup_is_taken_out_and_recorded():
                                                   "<script>alert(3)</script> into the form."))
     assert item.body == "Strategic Council Online: Lead.\n\nOne reader typed alert(3) into the form."
     assert item.cleaning[0]["rule"] == "text:tag-like-literal"
+
+
+def test_leads_of_an_unknown_kind_raise_a_drift_alarm_when_they_are_many():
+    crawler = get_crawler()
+    pipeline = DriftPipeline(crawler, None, share=0.2, min_pages=3)
+    for index in range(10):
+        kind = ("Other", "Strategic Council Online – Dispatch:") if index < 3 else ("News", "Strategic Council Online:")
+        asyncio.run(pipeline.process_item(article(type=kind[0], lead_prefix=kind[1])))
+    assert crawler.stats.get_value("newsarchive/types/Other") == 3
+    assert any("no known kind" in alarm for alarm in pipeline.alarms())
+
+
+def test_a_lone_unknown_kind_is_counted_without_an_alarm():
+    crawler = get_crawler()
+    pipeline = DriftPipeline(crawler, None, share=0.2, min_pages=3)
+    for index in range(10):
+        asyncio.run(pipeline.process_item(article(type="Other" if index == 0 else "News")))
+    assert crawler.stats.get_value("newsarchive/types/Other") == 1
+    assert not pipeline.alarms()
