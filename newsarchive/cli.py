@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from crawler.pages.leads import TYPES
 from crawler.urls import DEFAULT_BASE_URL, LANGS, SiteUrls, parse_langs
 from exports import FORMATS, Selection, SelectionError
 from exports import export as export_archive
@@ -175,7 +176,7 @@ def diff_command(archive: str, url: str) -> None:
 @click.option("--category", help="Only articles in this category (name as shown).")
 @click.option("--author", help="Only articles by this author.")
 @click.option("--lang", type=click.Choice(list(LANGS)))
-@click.option("--type", "type_", type=click.Choice(["Interview", "Opinion", "Note", "News"]))
+@click.option("--type", "type_", type=click.Choice(TYPES), help="Only articles of this kind (from the lead's prefix).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
 @click.option("--count-by", type=click.Choice(list(GROUPS)), help="Count matching articles per month, category…")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
