@@ -432,7 +432,7 @@ class Archive:
         columns = "a.url, a.published, a.last_seen, a.gone_since, (SELECT visited_lastmod FROM listed WHERE url = ?)"
         row = self.db.execute(f"SELECT {columns} FROM urls u JOIN articles a ON a.url = u.article_url "
                               "WHERE u.url = ?", [url, url]).fetchone()
-        post_id = _post_id(url)
+        post_id = post_id_in_url(url)
         if row is None and post_id is not None:
             row = self.db.execute(f"SELECT {columns} FROM articles a WHERE post_id = ? AND lang = ?",
                                   [url, post_id, lang]).fetchone()
@@ -454,6 +454,8 @@ class Archive:
             # stored by this crawl before its sitemap was read: the dates listed now are the stored version's
             for start in range(0, len(rows), 500):
                 urls = [url for url, lastmod in rows[start:start + 500] if lastmod]
+                if not urls:
+                    continue
                 marks = ", ".join("?" for _ in urls)
                 self.db.execute(
                     f"UPDATE listed SET visited_lastmod = lastmod WHERE visited_lastmod IS NULL AND url IN ({marks}) "
@@ -484,7 +486,7 @@ def _first(value: Any) -> str | None:
     return value
 
 
-def _post_id(url: str) -> int | None:
+def post_id_in_url(url: str) -> int | None:
     """The WordPress post id in an article URL (``/{category}/{id}/{slug}/``) or a shortlink (``?p={id}``)."""
     match = POST_ID.search(url)
     return int(match.group(1) or match.group(2)) if match else None

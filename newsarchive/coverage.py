@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsarchive.archive import Archive, _post_id
+from newsarchive.archive import Archive, post_id_in_url
 
 CLASSES = ("stored", "failed", "skipped", "missing")
 
@@ -81,7 +81,7 @@ def audit(archive: Archive, langs: list[str] | tuple[str, ...] | None = None) ->
     last_failure = {row[0]: row[1] for row in db.execute("SELECT url, reason FROM failures ORDER BY id")}
     result = Audit(Coverage(), {})
     for url, lang, skipped in db.execute(f"SELECT url, lang, skipped FROM listed{where} ORDER BY url", params):
-        post_id = _post_id(url)
+        post_id = post_id_in_url(url)
         if url in aliases or (post_id is not None and (post_id, lang) in post_ids):
             outcome, reason = "stored", None
         elif url in last_failure:

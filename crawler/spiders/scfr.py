@@ -273,7 +273,8 @@ class ScfrSpider(scrapy.Spider):
             if not entry.get("loc"):
                 continue
             found = self.site.followable(entry["loc"].strip())
-            if found is None:
+            if found is None:  # another origin or an edition not crawled: counted, never fetched
+                self.crawler.stats.inc_value("newsarchive/skipped/sitemap_out_of_scope")
                 continue
             url, kind = found
             if posts:  # a post sitemap lists posts, whatever their URLs look like
